@@ -132,3 +132,11 @@ export function memberDoc(structure: string, member: string): string | undefined
 export function isSensitive(name: string): boolean {
   return shape(name).sensitive === true;
 }
+
+/** The `maxResults` upper bound AppFlow accepts for a paginated operation. */
+export function maxPageSize(operationName: string): number {
+  const input = operation(operationName).input?.shape;
+  const ref = input ? shape(input).members?.maxResults : undefined;
+  if (!ref) throw new Error(`${operationName} takes no maxResults`);
+  return shape(ref.shape).max ?? 100;
+}

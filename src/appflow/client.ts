@@ -1,0 +1,71 @@
+/**
+ * One AppflowClient per process: region, endpoint and credentials from config, standard retry
+ * mode, a cap on concurrent calls, and a counter of calls by operation and outcome.
+ */
+import { AppflowClient } from '@aws-sdk/client-appflow';
+import pLimit from 'p-limit';
+import type { GatewayConfig } from '../config.js';
+
+export type CallOutcome = 'ok' | string;
+
+export type AppflowCallListener = (
+  operation: string,
+  outcome: CallOutcome,
+  durationMs: number,
+) => void;
+
+export interface AppflowHandle {
+  client: AppflowClient;
+  /** Subscribe to every finished call (metrics, tests). */
+  onCall(listener: AppflowCallListener): () => void;
+  destroy(): void;
+}
+
+export function createAppflowClient(
+  config: Pick<
+    GatewayConfig,
+    'region' | 'appflowEndpoint' | 'maxConcurrentAppflowCalls' | 'appflowMaxAttempts'
+  >,
+): AppflowHandle {
+  const client = new AppflowClient({
+    region: config.region,
+    endpoint: config.appflowEndpoint,
+    maxAttempts: config.appflowMaxAttempts,
+    retryMode: 'standard',
+    // The emulator accepts any signature; real AWS uses the standard credential chain.
+    ...(config.appflowEndpoint && !process.env.AWS_ACCESS_KEY_ID
+      ? { credentials: { accessKeyId: 'emulator', secretAccessKey: 'emulator' } }
+      : {}),
+  });
+  const limit = pLimit(config.maxConcurrentAppflowCalls);
+  const listeners = new Set<AppflowCallListener>();
+
+  // Outermost step: one permit per logical call (retries included), timing and outcome.
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const operation = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
+      return limit(async () => {
+        const started = performance.now();
+        try {
+          const result = await next(args);
+          for (const l of listeners) l(operation, 'ok', performance.now() - started);
+          return result;
+        } catch (error) {
+          const name = (error as Error)?.name ?? 'Error';
+          for (const l of listeners) l(operation, name, performance.now() - started);
+          throw error;
+        }
+      });
+    },
+    { step: 'initialize', name: 'appflowGatewayLimit', priority: 'high' },
+  );
+
+  return {
+    client,
+    onCall(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy: () => client.destroy(),
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * Configuration from the environment (and a few CLI flags), validated once at start.
+ * Every variable is documented in the README's configuration table.
+ */
+
+export type PersistedMode = 'off' | 'allow' | 'only';
+
+export interface GatewayConfig {
+  /** HTTP + WebSocket port (0 = any free port). */
+  port: number;
+  host: string;
+  /** Where AppFlow calls go: undefined = real AWS through the standard chain. */
+  appflowEndpoint?: string;
+  /** Start the embedded emulator (npm start without APPFLOW_ENDPOINT or AWS). */
+  embeddedEmulator: boolean;
+  /** Seed the embedded emulator with example data. */
+  emulatorSeed: boolean;
+  emulatorRunSeconds: number;
+  emulatorTimeScale: number;
+  region: string;
+  /** Upper bound of concurrent AppFlow calls from this process. */
+  maxConcurrentAppflowCalls: number;
+  /** SDK attempts per call (standard retry mode). */
+  appflowMaxAttempts: number;
+  redisUrl?: string;
+  /** HMAC secret for pagination cursors; random per process when unset. */
+  cursorSecret?: string;
+  /** Cursor lifetime in seconds. */
+  cursorTtlSeconds: number;
+  production: boolean;
+  graphiql: boolean;
+  introspection: boolean;
+  /** Allow anonymous requests with every scope (the demo does). */
+  allowAnonymous: boolean;
+  /** sha256 hex of accepted API keys, each with its scopes. */
+  apiKeys: { sha256: string; scopes: string[] }[];
+  jwtSecret?: string;
+  jwksUrl?: string;
+  jwtIssuer?: string;
+  jwtAudience?: string;
+  corsOrigins: string[];
+  persistedOperations: PersistedMode;
+  logLevel: string;
+  /** Cache TTLs in seconds. */
+  cache: { connectorsTtl: number; profilesTtl: number; flowTtl: number; executionsTtl: number };
+  /** Subscription limits. */
+  subscriptions: {
+    maxPerConnection: number;
+    maxTotal: number;
+    activePollMs: number;
+    idlePollMs: number;
+  };
+  /** Per-client budget of AppFlow-calling fields per minute (0 = unlimited). */
+  rateLimitPerMinute: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function num(env: Env, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min) {
+    throw new ConfigError(`${name} must be a number >= ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL, got "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  }
+  return raw;
+}
+
+const SCOPES = ['read', 'write', 'admin'];
+
+/** API_KEYS: comma-separated `sha256hex:scope+scope`, e.g. `9f86...:read+write`. */
+function apiKeys(env: Env): GatewayConfig['apiKeys'] {
+  const raw = env.API_KEYS;
+  if (!raw) return [];
+  return raw.split(',').map((entry, i) => {
+    const [hash, scopeList = 'read'] = entry.trim().split(':');
+    if (!/^[0-9a-f]{64}$/i.test(hash ?? '')) {
+      throw new ConfigError(`API_KEYS entry ${i + 1} must start with a sha256 hex digest`);
+    }
+    const scopes = scopeList.split('+').filter(Boolean);
+    for (const s of scopes) {
+      if (!SCOPES.includes(s)) {
+        throw new ConfigError(
+          `API_KEYS entry ${i + 1} has unknown scope "${s}" (${SCOPES.join(', ')})`,
+        );
+      }
+    }
+    return { sha256: hash!.toLowerCase(), scopes };
+  });
+}
+
+export function loadConfig(
+  env: Env = process.env,
+  overrides: Partial<GatewayConfig> = {},
+): GatewayConfig {
+  const production = env.NODE_ENV === 'production';
+  const appflowEndpoint = url(env, 'APPFLOW_ENDPOINT', ['http:', 'https:']);
+  const useRealAws = bool(env, 'APPFLOW_USE_AWS', false);
+  const persisted = (env.PERSISTED_OPERATIONS ?? 'off').toLowerCase();
+  if (!['off', 'allow', 'only'].includes(persisted)) {
+    throw new ConfigError(`PERSISTED_OPERATIONS must be off, allow or only, got "${persisted}"`);
+  }
+  const config: GatewayConfig = {
+    port: int(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    appflowEndpoint,
+    embeddedEmulator: !appflowEndpoint && !useRealAws,
+    emulatorSeed: bool(env, 'APPFLOW_EMULATOR_SEED', true),
+    emulatorRunSeconds: num(env, 'APPFLOW_EMULATOR_RUN_SECONDS', 5, 0),
+    emulatorTimeScale: num(env, 'APPFLOW_EMULATOR_TIME_SCALE', 1, 0.001),
+    region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
+    maxConcurrentAppflowCalls: int(env, 'APPFLOW_MAX_CONCURRENCY', 16, 1, 1000),
+    appflowMaxAttempts: int(env, 'APPFLOW_MAX_ATTEMPTS', 3, 1, 10),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    cursorSecret: env.CURSOR_SECRET || undefined,
+    cursorTtlSeconds: int(env, 'CURSOR_TTL_SECONDS', 3600, 1, 7 * 86400),
+    production,
+    graphiql: bool(env, 'GRAPHIQL', !production),
+    introspection: bool(env, 'INTROSPECTION', !production),
+    // Anonymous access only when configured, or in the self-contained demo (embedded emulator).
+    allowAnonymous: bool(env, 'ALLOW_ANONYMOUS', !appflowEndpoint && !useRealAws),
+    apiKeys: apiKeys(env),
+    jwtSecret: env.JWT_SECRET || undefined,
+    jwksUrl: url(env, 'JWKS_URL', ['http:', 'https:']),
+    jwtIssuer: env.JWT_ISSUER || undefined,
+    jwtAudience: env.JWT_AUDIENCE || undefined,
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    persistedOperations: persisted as PersistedMode,
+    logLevel: env.LOG_LEVEL || 'info',
+    cache: {
+      connectorsTtl: int(env, 'CACHE_CONNECTORS_TTL', 300, 0, 86400),
+      profilesTtl: int(env, 'CACHE_PROFILES_TTL', 30, 0, 86400),
+      flowTtl: int(env, 'CACHE_FLOW_TTL', 600, 0, 86400),
+      executionsTtl: int(env, 'CACHE_EXECUTIONS_TTL', 5, 0, 86400),
+    },
+    subscriptions: {
+      maxPerConnection: int(env, 'SUBSCRIPTIONS_PER_CONNECTION', 50, 1, 10000),
+      maxTotal: int(env, 'SUBSCRIPTIONS_MAX', 20000, 1, 1000000),
+      activePollMs: int(env, 'POLL_ACTIVE_MS', 1000, 50, 600000),
+      idlePollMs: int(env, 'POLL_IDLE_MS', 15000, 50, 3600000),
+    },
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 0, 0, 1000000),
+    ...overrides,
+  };
+  if (config.jwtSecret && config.jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET must be at least 32 characters for HS256');
+  }
+  return config;
+}

@@ -1,0 +1,252 @@
+/**
+ * Process-wide reads of AppFlow through the cross-request cache. Per-request batching lives in
+ * loaders.ts; this layer decides what may be served from cache and for how long.
+ */
+import {
+  type AppflowClient,
+  type ConnectorConfiguration,
+  type ConnectorProfile,
+  DescribeConnectorCommand,
+  DescribeConnectorProfilesCommand,
+  DescribeConnectorsCommand,
+  DescribeFlowCommand,
+  DescribeFlowExecutionRecordsCommand,
+  type DescribeFlowResponse,
+  type ExecutionRecord,
+  ListFlowsCommand,
+  type ListFlowsResponse,
+} from '@aws-sdk/client-appflow';
+import { callAppflow, isAppflowError } from '../appflow/errors.js';
+import type { GatewayConfig } from '../config.js';
+import type { AppflowCache } from './cache.js';
+
+export interface ExecutionsPage {
+  items: ExecutionRecord[];
+  nextToken?: string;
+}
+
+/** Size of a flow's first executions page, shared by `lastExecution` and `executions(first<=N)`. */
+export const FIRST_EXECUTIONS_PAGE = 10;
+
+const s = (seconds: number) => seconds * 1000;
+
+export class AppflowReader {
+  constructor(
+    readonly client: AppflowClient,
+    readonly cache: AppflowCache,
+    private readonly ttl: GatewayConfig['cache'],
+  ) {}
+
+  /** ListFlows is never cached: it is how the gateway learns what changed. */
+  listFlows(nextToken: string | undefined, maxResults: number): Promise<ListFlowsResponse> {
+    return callAppflow('ListFlows', () =>
+      this.client.send(new ListFlowsCommand({ nextToken, maxResults })),
+    );
+  }
+
+  /**
+   * DescribeFlow. With `lastUpdatedAt` (from ListFlows) the cached answer is used as long as the
+   * flow has not changed; without it the call is fresh (and refreshes the cache).
+   */
+  async describeFlow(name: string, lastUpdatedAt?: Date): Promise<DescribeFlowResponse | null> {
+    const key = `flow:${name}`;
+    const load = () =>
+      callAppflow('DescribeFlow', () =>
+        this.client.send(new DescribeFlowCommand({ flowName: name })),
+      ).then(
+        ({ $metadata: _, ...flow }) => flow as DescribeFlowResponse,
+        (error) => {
+          if (isNotFound(error)) return null;
+          throw error;
+        },
+      );
+    if (!lastUpdatedAt) {
+      const flow = await load();
+      if (flow) {
+        await this.cache.set(key, flow, {
+          freshMs: s(this.ttl.flowTtl),
+          staleMs: 0,
+          fingerprint: fingerprintDate(flow.lastUpdatedAt),
+        });
+      }
+      return flow;
+    }
+    return this.cache.get(
+      key,
+      { freshMs: s(this.ttl.flowTtl), staleMs: 0, fingerprint: fingerprintDate(lastUpdatedAt) },
+      load,
+    );
+  }
+
+  /** DescribeConnectorProfiles for up to 100 names, each name cached on its own. */
+  async describeProfiles(names: readonly string[]): Promise<(ConnectorProfile | null)[]> {
+    const policy = { freshMs: s(this.ttl.profilesTtl), staleMs: s(this.ttl.profilesTtl) };
+    const found = new Map<string, ConnectorProfile | null>();
+    const missing: string[] = [];
+    await Promise.all(
+      names.map(async (name) => {
+        const hit = await this.cache.peek<ConnectorProfile>(`profile:${name}`, policy.freshMs);
+        if (hit) found.set(name, hit);
+        else missing.push(name);
+      }),
+    );
+    for (let i = 0; i < missing.length; i += 100) {
+      const batch = missing.slice(i, i + 100);
+      const profiles: ConnectorProfile[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await callAppflow('DescribeConnectorProfiles', () =>
+          this.client.send(
+            new DescribeConnectorProfilesCommand({
+              connectorProfileNames: batch,
+              maxResults: 100,
+              nextToken,
+            }),
+          ),
+        );
+        profiles.push(...(page.connectorProfileDetails ?? []));
+        nextToken = page.nextToken;
+      } while (nextToken);
+      for (const name of batch) {
+        const profile = profiles.find((p) => p.connectorProfileName === name) ?? null;
+        found.set(name, profile);
+        if (profile) await this.cache.set(`profile:${name}`, profile, policy);
+      }
+    }
+    return names.map((n) => found.get(n) ?? null);
+  }
+
+  /** Built-in connector configurations by type (DescribeConnectors, <= 100 types a call). */
+  async describeConnectorTypes(
+    types: readonly string[],
+  ): Promise<(ConnectorConfiguration | null)[]> {
+    const policy = { freshMs: s(this.ttl.connectorsTtl), staleMs: s(this.ttl.connectorsTtl) };
+    const found = new Map<string, ConnectorConfiguration | null>();
+    const missing: string[] = [];
+    await Promise.all(
+      types.map(async (type) => {
+        const hit = await this.cache.peek<ConnectorConfiguration>(
+          `connector:${type}`,
+          policy.freshMs,
+        );
+        if (hit) found.set(type, hit);
+        else missing.push(type);
+      }),
+    );
+    for (let i = 0; i < missing.length; i += 100) {
+      const batch = missing.slice(i, i + 100);
+      const configs: Record<string, ConnectorConfiguration> = {};
+      let nextToken: string | undefined;
+      do {
+        const page = await callAppflow('DescribeConnectors', () =>
+          this.client.send(
+            new DescribeConnectorsCommand({
+              connectorTypes: batch as DescribeConnectorsCommand['input']['connectorTypes'],
+              maxResults: 100,
+              nextToken,
+            }),
+          ),
+        );
+        Object.assign(configs, page.connectorConfigurations ?? {});
+        nextToken = page.nextToken;
+      } while (nextToken);
+      for (const type of batch) {
+        const config = configs[type] ?? null;
+        found.set(type, config);
+        if (config) await this.cache.set(`connector:${type}`, config, policy);
+      }
+    }
+    return types.map((t) => found.get(t) ?? null);
+  }
+
+  /** A custom connector by label (DescribeConnector). */
+  describeCustomConnector(label: string): Promise<ConnectorConfiguration | null> {
+    return this.cache.get(
+      `connector:CustomConnector:${label}`,
+      { freshMs: s(this.ttl.connectorsTtl), staleMs: s(this.ttl.connectorsTtl) },
+      () =>
+        callAppflow('DescribeConnector', () =>
+          this.client.send(
+            new DescribeConnectorCommand({
+              connectorType: 'CustomConnector',
+              connectorLabel: label,
+            }),
+          ),
+        ).then(
+          (r) => r.connectorConfiguration ?? null,
+          (error) => {
+            if (isNotFound(error)) return null;
+            throw error;
+          },
+        ),
+    );
+  }
+
+  /**
+   * One page of a flow's runs, newest first. The first page is cached against the flow's
+   * last-run fingerprint (from ListFlows/DescribeFlow), briefly while a run is in progress.
+   */
+  executions(
+    flowName: string,
+    nextToken: string | undefined,
+    maxResults: number,
+    lastRunFingerprint?: string,
+  ): Promise<ExecutionsPage> {
+    const load = () =>
+      callAppflow('DescribeFlowExecutionRecords', () =>
+        this.client.send(
+          new DescribeFlowExecutionRecordsCommand({ flowName, nextToken, maxResults }),
+        ),
+      ).then((r) => ({ items: r.flowExecutions ?? [], nextToken: r.nextToken }));
+    if (nextToken || lastRunFingerprint === undefined) return load();
+    const running =
+      lastRunFingerprint.endsWith('|InProgress') || lastRunFingerprint.endsWith('|CancelStarted');
+    return this.cache.get(
+      `executions:${flowName}:${maxResults}`,
+      {
+        freshMs: s(running ? this.ttl.executionsTtl : this.ttl.flowTtl),
+        staleMs: 0,
+        fingerprint: lastRunFingerprint,
+      },
+      load,
+    );
+  }
+
+  /** Forget what a mutation changed. */
+  invalidateFlow(name: string): Promise<void> {
+    return this.cache.invalidate(
+      `flow:${name}`,
+      ...[1, 5, FIRST_EXECUTIONS_PAGE, 100].map((n) => `executions:${name}:${n}`),
+    );
+  }
+  invalidateProfile(name: string): Promise<void> {
+    return this.cache.invalidate(`profile:${name}`);
+  }
+  invalidateConnector(type: string, label?: string): Promise<void> {
+    return this.cache.invalidate(label ? `connector:${type}:${label}` : `connector:${type}`);
+  }
+}
+
+export function isNotFound(error: unknown): boolean {
+  return (
+    isAppflowError(error, 'ResourceNotFoundException') ||
+    (error as { extensions?: { code?: string } })?.extensions?.code === 'NOT_FOUND'
+  );
+}
+
+export function fingerprintDate(date: Date | string | number | undefined): string {
+  if (date === undefined) return '';
+  return String(new Date(date).getTime());
+}
+
+/** Fingerprint of a flow's last run, as ListFlows and DescribeFlow report it. */
+export function lastRunFingerprint(
+  details:
+    | {
+        mostRecentExecutionTime?: Date;
+        mostRecentExecutionStatus?: string;
+      }
+    | undefined,
+): string {
+  return `${fingerprintDate(details?.mostRecentExecutionTime)}|${details?.mostRecentExecutionStatus ?? ''}`;
+}

@@ -1,0 +1,94 @@
+/**
+ * Per-request DataLoaders: every AppFlow read a query needs is batched and deduplicated
+ * within the request, then served through the cross-request cache (AppflowReader).
+ */
+import type {
+  ConnectorConfiguration,
+  ConnectorProfile,
+  DescribeFlowResponse,
+} from '@aws-sdk/client-appflow';
+import DataLoader from 'dataloader';
+import { type AppflowReader, type ExecutionsPage, fingerprintDate } from './appflow-reader.js';
+import { parseConnectorKey } from './models.js';
+
+export interface Loaders {
+  /** DescribeFlow by `name` or `name@lastUpdatedAtMs` (cache-validated). */
+  flow: DataLoader<string, DescribeFlowResponse | null>;
+  /** DescribeConnectorProfiles by name, <= 100 names a call. */
+  profile: DataLoader<string, ConnectorProfile | null>;
+  /** DescribeConnectors by type (<= 100 a call); `CustomConnector:<label>` via DescribeConnector. */
+  connector: DataLoader<string, ConnectorConfiguration | null>;
+  /** DescribeFlowExecutionRecords pages, keyed by flow, token, size and last-run fingerprint. */
+  executions: DataLoader<string, ExecutionsPage>;
+}
+
+export function flowKey(name: string, lastUpdatedAt?: Date | string | number): string {
+  return lastUpdatedAt === undefined ? name : `${name}@${fingerprintDate(lastUpdatedAt)}`;
+}
+
+export function executionsKey(
+  flowName: string,
+  maxResults: number,
+  nextToken?: string,
+  lastRunFingerprint?: string,
+): string {
+  return JSON.stringify([flowName, maxResults, nextToken ?? null, lastRunFingerprint ?? null]);
+}
+
+export function createLoaders(reader: AppflowReader): Loaders {
+  return {
+    flow: new DataLoader(
+      (keys) =>
+        Promise.all(
+          keys.map((key) => {
+            const at = key.lastIndexOf('@');
+            return at < 0
+              ? reader.describeFlow(key)
+              : reader.describeFlow(key.slice(0, at), new Date(Number(key.slice(at + 1))));
+          }),
+        ),
+      { maxBatchSize: 100 },
+    ),
+    profile: new DataLoader((names) => reader.describeProfiles(names), { maxBatchSize: 100 }),
+    connector: new DataLoader(
+      async (keys) => {
+        const builtIn = keys.filter((k) => !k.includes(':'));
+        const configs = new Map<string, ConnectorConfiguration | null>();
+        const [types] = await Promise.all([
+          builtIn.length ? reader.describeConnectorTypes(builtIn) : [],
+          ...keys
+            .filter((k) => k.includes(':'))
+            .map(async (k) => {
+              configs.set(
+                k,
+                await reader.describeCustomConnector(parseConnectorKey(k).connectorLabel!),
+              );
+            }),
+        ]);
+        for (const [i, k] of builtIn.entries()) {
+          configs.set(k, (types as (ConnectorConfiguration | null)[])[i] ?? null);
+        }
+        return keys.map((k) => configs.get(k) ?? null);
+      },
+      { maxBatchSize: 100 },
+    ),
+    executions: new DataLoader((keys) =>
+      Promise.all(
+        keys.map((key) => {
+          const [flowName, maxResults, nextToken, fingerprint] = JSON.parse(key) as [
+            string,
+            number,
+            string | null,
+            string | null,
+          ];
+          return reader.executions(
+            flowName,
+            nextToken ?? undefined,
+            maxResults,
+            fingerprint ?? undefined,
+          );
+        }),
+      ),
+    ),
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The Pothos builder: plugins and SchemaTypes only; it defines no domain types.
+ * Every type file under src/schema/ registers its own types, queries and mutations.
+ */
+import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
+import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
+import type { GatewayContext } from '../context.js';
+
+export interface AuthScopes {
+  read: boolean;
+  write: boolean;
+  admin: boolean;
+}
+
+export const builder = new SchemaBuilder<{
+  Context: GatewayContext;
+  AuthScopes: AuthScopes;
+  DefaultFieldNullability: true;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string | number };
+    SafeInt: { Input: number; Output: number };
+    ID: { Input: string; Output: string | number };
+  };
+}>({
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin],
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: (ctx) => ({
+      read: ctx.viewer.scopes.has('read'),
+      write: ctx.viewer.scopes.has('write'),
+      admin: ctx.viewer.scopes.has('admin'),
+    }),
+    unauthorizedError: (_parent, ctx) =>
+      new GraphQLError(
+        ctx.viewer.authenticated ? 'Not allowed for this viewer.' : 'Authentication required.',
+        { extensions: { code: ctx.viewer.authenticated ? 'FORBIDDEN' : 'UNAUTHENTICATED' } },
+      ),
+  },
+  errors: { defaultTypes: [] },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodeQueryOptions: { authScopes: { read: true } },
+    nodesQueryOptions: { authScopes: { read: true } },
+  },
+});
+
+builder.addScalarType('DateTime', DateTimeResolver);
+builder.addScalarType('SafeInt', SafeIntResolver);
+
+builder.queryType({ description: 'Reads of Amazon AppFlow as a linked graph.' });

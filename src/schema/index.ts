@@ -1,0 +1,10 @@
+/** Imports every type file, then prints the schema. */
+import { builder } from './builder.js';
+import './refs.js';
+import './flow.js';
+import './execution.js';
+import './connector-profile.js';
+import './connector.js';
+import './tags.js';
+
+export const schema = builder.toSchema({ sortSchema: false });

@@ -1,0 +1,279 @@
+/**
+ * GraphQL output types generated from the AppFlow model, so nothing is retyped by hand:
+ * every structure becomes an object type (named after its shape), every string enum a GraphQL
+ * enum, maps become lists of key/value entries, and the "one member per connector" structures
+ * (ConnectorProfileProperties, SourceConnectorProperties, ConnectorOperator, ...) become unions
+ * with one member type per connector. Descriptions come from the model's documentation.
+ * Sensitive members (credentials) are never part of an output type.
+ */
+import type { ObjectFieldBuilder } from '@pothos/core';
+import { docText, enumValues, memberDoc, model, type Shape, shape } from '../model/model.js';
+import { builder } from './builder.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: generated types are untyped by nature.
+type AnyRef = any;
+// biome-ignore lint/suspicious/noExplicitAny: generated field builders accept any parent.
+type AnyFieldBuilder = ObjectFieldBuilder<any, any>;
+
+/** The connector a union member came from (set when a union value is resolved). */
+export const CONNECTOR = Symbol('connector');
+
+const connectorTypes = enumValues('ConnectorType');
+const connectorByLowerName = new Map(connectorTypes.map((t) => [t.toLowerCase(), t]));
+
+/** The ConnectorType enum value for a member name such as `GoogleAnalytics`. */
+export function connectorTypeOf(memberName: string): string | undefined {
+  return connectorByLowerName.get(memberName.toLowerCase());
+}
+
+/** A structure with one member per connector (all member names are connector types). */
+export function isConnectorUnion(name: string): boolean {
+  const s = shape(name);
+  const members = Object.keys(s.members ?? {});
+  return s.type === 'structure' && members.length > 3 && members.every((m) => connectorTypeOf(m));
+}
+
+/** Shapes represented by a hand-written domain type (Flow, ConnectorProfile, ...). */
+const domainTypes = new Map<string, AnyRef>();
+export function useDomainType(shapeName: string, ref: AnyRef) {
+  domainTypes.set(shapeName, ref);
+}
+
+const enumRefs = new Map<string, AnyRef>();
+export function enumRef(name: string): AnyRef {
+  let ref = enumRefs.get(name);
+  if (!ref) {
+    const s = shape(name);
+    ref = builder.enumType(name, {
+      description: docText(s.documentation) ?? `Values of AppFlow's ${name}.`,
+      values: Object.fromEntries(s.enum!.map((v) => [v, { value: v }])),
+    });
+    enumRefs.set(name, ref);
+  }
+  return ref;
+}
+
+const objectRefs = new Map<string, AnyRef>();
+
+function scalarOf(s: Shape): string | undefined {
+  switch (s.type) {
+    case 'string':
+      return 'String';
+    case 'integer':
+      return 'Int';
+    case 'long':
+      return 'SafeInt';
+    case 'double':
+    case 'float':
+      return 'Float';
+    case 'boolean':
+      return 'Boolean';
+    case 'timestamp':
+      return 'DateTime';
+    default:
+      return undefined;
+  }
+}
+
+/** The Pothos type parameter for a shape (list types as `[T]`). */
+export function outputType(name: string): AnyRef {
+  const s = shape(name);
+  if (s.type === 'string' && s.enum) return enumRef(name);
+  const scalar = scalarOf(s);
+  if (scalar) return scalar;
+  if (s.type === 'list') {
+    const item = outputType(s.member!.shape);
+    if (Array.isArray(item)) throw new Error(`Nested list ${name} is not supported`);
+    return [item];
+  }
+  if (s.type === 'map') return [mapEntryRef(name)];
+  if (s.type === 'structure') {
+    const domain = domainTypes.get(name);
+    if (domain) return domain;
+    return isConnectorUnion(name) ? connectorUnionRef(name) : structureRef(name);
+  }
+  throw new Error(`Shape ${name} of type ${s.type} has no GraphQL output type`);
+}
+
+/** Convert an AppFlow value to what the GraphQL type expects (maps, unions). */
+export function toOutput(name: string, value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  const s = shape(name);
+  if (s.type === 'list') return (value as unknown[]).map((v) => toOutput(s.member!.shape, v));
+  if (s.type === 'map') {
+    return Object.entries(value as Record<string, unknown>).map(([key, v]) => ({
+      key,
+      value: toOutput(s.value!.shape, v),
+    }));
+  }
+  if (s.type === 'structure' && isConnectorUnion(name) && !domainTypes.has(name)) {
+    const entry = Object.entries(value as Record<string, unknown>).find(([, v]) => v != null);
+    if (!entry) return null;
+    const [member, v] = entry;
+    const target = shape(s.members![member]!.shape);
+    return target.type === 'structure'
+      ? { ...(v as object), [CONNECTOR]: member }
+      : { value: v, [CONNECTOR]: member };
+  }
+  return value;
+}
+
+/** Is any member of this structure (or the shape itself) sensitive? */
+function outputMembers(name: string): [string, string][] {
+  const s = shape(name);
+  return Object.entries(s.members ?? {})
+    .filter(([, ref]) => !shape(ref.shape).sensitive && !isCredentialsShape(ref.shape))
+    .map(([member, ref]) => [member, ref.shape]);
+}
+
+function isCredentialsShape(name: string): boolean {
+  return /Credentials$/.test(name) && name !== 'CredentialsArn';
+}
+
+export type MemberResolver = (parent: AnyRef, member: string, ctx: AnyRef) => unknown;
+
+const directMember: MemberResolver = (parent, member) => parent?.[member];
+
+/**
+ * Fields for the members of one or more structures (first shape wins a shared member).
+ * `resolveMember` may load what the parent lacks (e.g. DescribeFlow for ListFlows items).
+ */
+export function modelFields(
+  t: AnyFieldBuilder,
+  shapes: string[],
+  options: { exclude?: string[]; resolveMember?: MemberResolver } = {},
+): Record<string, AnyRef> {
+  const fields: Record<string, AnyRef> = {};
+  const resolveMember = options.resolveMember ?? directMember;
+  for (const structure of shapes) {
+    for (const [member, target] of outputMembers(structure)) {
+      if (fields[member] || options.exclude?.includes(member)) continue;
+      const ref = shape(structure).members![member]!;
+      fields[member] = t.field({
+        type: outputType(target),
+        nullable: Array.isArray(outputType(target)) ? { list: true, items: false } : true,
+        description: memberDoc(structure, member),
+        deprecationReason: ref.deprecated
+          ? (ref.deprecatedMessage ?? 'Deprecated by AppFlow.')
+          : undefined,
+        resolve: async (parent: unknown, _args: unknown, ctx: unknown) =>
+          toOutput(target, await resolveMember(parent, member, ctx)),
+      });
+    }
+  }
+  return fields;
+}
+
+function structureRef(name: string): AnyRef {
+  let ref = objectRefs.get(name);
+  if (ref) return ref;
+  ref = builder.objectRef<unknown>(name);
+  objectRefs.set(name, ref);
+  const unionMember = unionMemberShapes().has(name);
+  ref.implement({
+    description: docText(shape(name).documentation),
+    fields: (t: AnyFieldBuilder) => {
+      const fields = modelFields(t, [name]);
+      if (unionMember) {
+        fields.connectorType = t.field({
+          type: enumRef('ConnectorType'),
+          nullable: false,
+          description: 'The connector this member belongs to.',
+          resolve: (parent: AnyRef) => connectorTypeOf(parent[CONNECTOR]),
+        });
+      }
+      if (Object.keys(fields).length === 0) {
+        fields.present = t.boolean({
+          nullable: false,
+          description: 'Always true: AppFlow defines no members for this structure.',
+          resolve: () => true,
+        });
+      }
+      return fields;
+    },
+  });
+  return ref;
+}
+
+let unionMembers: Set<string> | undefined;
+/** Structure shapes that appear as members of a connector union. */
+function unionMemberShapes(): Set<string> {
+  if (!unionMembers) {
+    unionMembers = new Set();
+    for (const name of Object.keys(model.shapes)) {
+      if (model.shapes[name]!.type === 'structure' && isConnectorUnion(name)) {
+        for (const ref of Object.values(shape(name).members!)) {
+          if (shape(ref.shape).type === 'structure') unionMembers.add(ref.shape);
+        }
+      }
+    }
+  }
+  return unionMembers;
+}
+
+const unionRefs = new Map<string, AnyRef>();
+function connectorUnionRef(name: string): AnyRef {
+  let ref = unionRefs.get(name);
+  if (ref) return ref;
+  const s = shape(name);
+  const members = Object.entries(s.members!).map(([member, memberRef]) => {
+    const target = shape(memberRef.shape);
+    if (target.type === 'structure') return [member, structureRef(memberRef.shape)] as const;
+    // Scalar members (e.g. operator enums) get a small wrapper type per connector.
+    const wrapper = builder.objectRef<unknown>(`${name}${member}`).implement({
+      description: memberDoc(name, member),
+      fields: (t: AnyFieldBuilder) => ({
+        connectorType: t.field({
+          type: enumRef('ConnectorType'),
+          nullable: false,
+          resolve: (parent: AnyRef) => connectorTypeOf(parent[CONNECTOR]),
+        }),
+        value: t.field({
+          type: outputType(memberRef.shape),
+          nullable: false,
+          description: memberDoc(name, member),
+          resolve: (parent: AnyRef) => parent.value,
+        }),
+      }),
+    });
+    return [member, wrapper] as const;
+  });
+  const byMember = new Map(members);
+  const typeNames = new Map(
+    Object.entries(s.members!).map(([member, r]) => [
+      member,
+      shape(r.shape).type === 'structure' ? r.shape : `${name}${member}`,
+    ]),
+  );
+  ref = builder.unionType(name, {
+    description: `${docText(s.documentation) ?? name} One member type per connector.`,
+    types: [...byMember.values()],
+    resolveType: (value: AnyRef) => typeNames.get(value[CONNECTOR])!,
+  });
+  unionRefs.set(name, ref);
+  return ref;
+}
+
+const mapRefs = new Map<string, AnyRef>();
+function mapEntryRef(name: string): AnyRef {
+  let ref = mapRefs.get(name);
+  if (ref) return ref;
+  const s = shape(name);
+  ref = builder.objectRef<{ key: string; value: unknown }>(`${name}Entry`).implement({
+    description: `One entry of ${name}. ${docText(s.documentation) ?? ''}`.trim(),
+    fields: (t: AnyFieldBuilder) => ({
+      key: t.field({
+        type: outputType(s.key!.shape),
+        nullable: false,
+        resolve: (e: AnyRef) => e.key,
+      }),
+      value: t.field({
+        type: outputType(s.value!.shape),
+        nullable: Array.isArray(outputType(s.value!.shape)) ? { list: true, items: false } : true,
+        resolve: (e: AnyRef) => e.value,
+      }),
+    }),
+  });
+  mapRefs.set(name, ref);
+  return ref;
+}

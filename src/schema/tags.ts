@@ -1,0 +1,20 @@
+/** Tags of a flow or connector profile by ARN (ListTagsForResource). */
+import { ListTagsForResourceCommand } from '@aws-sdk/client-appflow';
+import { callAppflow } from '../appflow/errors.js';
+import { builder } from './builder.js';
+import { outputType, toOutput } from './model-types.js';
+
+builder.queryFields((t) => ({
+  tags: t.field({
+    type: outputType('TagMap'),
+    nullable: { list: false, items: false },
+    description: 'The tags of a flow or connector profile (ListTagsForResource).',
+    args: { resourceArn: t.arg.string({ required: true }) },
+    resolve: async (_root, { resourceArn }, ctx) => {
+      const r = await callAppflow('ListTagsForResource', () =>
+        ctx.appflow.send(new ListTagsForResourceCommand({ resourceArn })),
+      );
+      return toOutput('TagMap', r.tags ?? {}) as never;
+    },
+  }),
+}));

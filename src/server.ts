@@ -1,0 +1,135 @@
+/**
+ * Listens: HTTP (Yoga: queries, mutations, SSE, GraphiQL) and WebSocket (graphql-ws) on one
+ * port and path. Starts the embedded AppFlow emulator unless APPFLOW_ENDPOINT (or real AWS)
+ * is configured. SIGTERM/SIGINT: stop accepting, finish in-flight requests, close, exit 0.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { ConfigError, type GatewayConfig, loadConfig } from './config.js';
+import type { GatewayContext } from './context.js';
+import { createGateway, type Gateway } from './yoga.js';
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  gateway: Gateway;
+  server: Server;
+  emulatorUrl?: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: GatewayConfig): Promise<RunningGateway> {
+  let emulator: { url: string; close(): Promise<void> } | undefined;
+  if (config.embeddedEmulator) {
+    // Loaded only when used: a gateway in front of real AWS never pays for it.
+    const { startEmulator } = await import('./emulator/index.js');
+    emulator = await startEmulator({
+      port: 0,
+      region: config.region,
+      seed: config.emulatorSeed,
+      runSeconds: config.emulatorRunSeconds,
+      timeScale: config.emulatorTimeScale,
+      quiet: true,
+    });
+    config = { ...config, appflowEndpoint: emulator.url };
+  }
+  const gateway = await createGateway(config);
+  const { yoga } = gateway;
+  const server = createServer(yoga);
+  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+
+  useServer<Record<string, unknown>, { request: unknown }>(
+    {
+      execute: (args) =>
+        (args.rootValue as { execute: (a: unknown) => unknown }).execute(args) as never,
+      subscribe: (args) =>
+        (args.rootValue as { subscribe: (a: unknown) => unknown }).subscribe(args) as never,
+      onSubscribe: async (ctx, _id, params) => {
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+          connectionParams: ctx.connectionParams,
+        });
+        const document = parse(params.query);
+        const errors = validate(schema, document);
+        if (errors.length) return errors;
+        return {
+          schema,
+          document,
+          operationName: params.operationName,
+          variableValues: params.variables,
+          contextValue: (await contextFactory()) as unknown as GatewayContext,
+          rootValue: { execute, subscribe },
+        };
+      },
+    },
+    wss,
+    12_000,
+  );
+
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}${yoga.graphqlEndpoint}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      for (const client of wss.clients) client.close(1001, 'Going away');
+      const force = setTimeout(() => server.closeAllConnections(), 8_000);
+      force.unref();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      clearTimeout(force);
+      wss.close();
+      await gateway.close();
+      await emulator?.close();
+    })();
+    return closing;
+  };
+  return { url, port, gateway, server, emulatorUrl: emulator?.url, close };
+}
+
+async function main() {
+  let config: GatewayConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const running = await startServer(config);
+  const target = config.embeddedEmulator
+    ? `embedded AppFlow emulator at ${running.emulatorUrl}`
+    : (config.appflowEndpoint ?? `AWS AppFlow in ${config.region}`);
+  console.log(
+    `appflow-gateway ready at ${running.url} (GraphiQL in a browser), AppFlow: ${target}`,
+  );
+  const shutdown = (signal: string) => {
+    console.log(`${signal}: shutting down`);
+    const hard = setTimeout(() => process.exit(1), 10_000);
+    hard.unref();
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

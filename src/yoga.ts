@@ -1,0 +1,70 @@
+/**
+ * createGateway(config): the Yoga app and its process-wide services, without listening.
+ * Tests call `gateway.yoga.fetch(...)`; src/server.ts wires it to node:http and graphql-ws.
+ */
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { type AppflowHandle, createAppflowClient } from './appflow/client.js';
+import { CursorCodec } from './appflow/pagination.js';
+import type { GatewayConfig } from './config.js';
+import {
+  ANONYMOUS_ALL_SCOPES,
+  createContext,
+  type GatewayContext,
+  type GatewayServices,
+  NOBODY,
+  type Viewer,
+} from './context.js';
+import { AppflowReader } from './resolvers/appflow-reader.js';
+import { AppflowCache, MemoryCacheStore } from './resolvers/cache.js';
+import { schema } from './schema/index.js';
+
+export interface Gateway {
+  yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
+  services: GatewayServices;
+  appflow: AppflowHandle;
+  close(): Promise<void>;
+}
+
+export interface GatewayDeps {
+  /** Share one AppFlow client (tests); created from config otherwise. */
+  appflow?: AppflowHandle;
+  /** Extra envelop/Yoga plugins. */
+  plugins?: Plugin[];
+}
+
+export async function createGateway(
+  config: GatewayConfig,
+  deps: GatewayDeps = {},
+): Promise<Gateway> {
+  const appflow = deps.appflow ?? createAppflowClient(config);
+  const cache = new AppflowCache(new MemoryCacheStore());
+  const services: GatewayServices = {
+    config,
+    appflow: appflow.client,
+    reader: new AppflowReader(appflow.client, cache, config.cache),
+    cursors: new CursorCodec(config.cursorSecret, config.cursorTtlSeconds),
+  };
+
+  const authenticate = async (_request: Request): Promise<Viewer> =>
+    config.allowAnonymous ? ANONYMOUS_ALL_SCOPES : NOBODY;
+
+  const yoga = createYoga<Record<string, unknown>, GatewayContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: config.graphiql ? { title: 'appflow-gateway', subscriptionsProtocol: 'WS' } : false,
+    maskedErrors: { isDev: false },
+    logging: false,
+    context: async ({ request }) => createContext(services, await authenticate(request)),
+    plugins: [...(deps.plugins ?? [])],
+  });
+
+  return {
+    yoga,
+    services,
+    appflow,
+    async close() {
+      if (!deps.appflow) appflow.destroy();
+    },
+  };
+}
