@@ -1,0 +1,504 @@
+/**
+ * The built-in connector catalog (DescribeConnectors / DescribeConnector) and the entities and
+ * fields each connector type exposes (ListConnectorEntities / DescribeConnectorEntity).
+ * What can be derived from the model is derived (source/destination ability, operators,
+ * authentication kinds, metadata keys); the rest is plausible hand-written example data.
+ */
+import { enumValues, model, shape } from '../model/model.js';
+
+export const CONNECTOR_TYPES = enumValues('ConnectorType');
+
+/** Connector types used without a connector profile (AWS services in the same account). */
+export const PROFILELESS_TYPES = new Set([
+  'S3',
+  'EventBridge',
+  'LookoutMetrics',
+  'Upsolver',
+  'CustomerProfiles',
+]);
+
+/** The member of a connector-keyed structure (e.g. ConnectorProfileProperties) for a type:
+ * the model spells some differently (Googleanalytics vs GoogleAnalytics). */
+export function memberForType(structure: string, connectorType: string): string | undefined {
+  const members = Object.keys(shape(structure).members ?? {});
+  return members.find((m) => m.toLowerCase() === connectorType.toLowerCase());
+}
+
+const NAMES: Record<string, string> = {
+  Salesforce: 'Salesforce',
+  Singular: 'Singular',
+  Slack: 'Slack',
+  Redshift: 'Amazon Redshift',
+  S3: 'Amazon S3',
+  Marketo: 'Marketo',
+  Googleanalytics: 'Google Analytics',
+  Zendesk: 'Zendesk',
+  Servicenow: 'ServiceNow',
+  Datadog: 'Datadog',
+  Trendmicro: 'Trend Micro',
+  Snowflake: 'Snowflake',
+  Dynatrace: 'Dynatrace',
+  Infornexus: 'Infor Nexus',
+  Amplitude: 'Amplitude',
+  Veeva: 'Veeva',
+  EventBridge: 'Amazon EventBridge',
+  LookoutMetrics: 'Amazon Lookout for Metrics',
+  Upsolver: 'Upsolver',
+  Honeycode: 'Amazon Honeycode',
+  CustomerProfiles: 'Amazon Connect Customer Profiles',
+  SAPOData: 'SAP OData',
+  CustomConnector: 'Custom connector',
+  Pardot: 'Salesforce Pardot',
+};
+
+const EVENT_SOURCES = new Set(['Salesforce', 'Marketo', 'Zendesk', 'SAPOData']);
+const UPSERT_DESTINATIONS = new Set(['Salesforce', 'SAPOData', 'Zendesk', 'CustomConnector']);
+const PRIVATE_LINK = new Set(['Salesforce', 'SAPOData', 'Snowflake', 'Servicenow']);
+const API_VERSIONS: Record<string, string[]> = {
+  Salesforce: ['v58.0', 'v57.0', 'v56.0'],
+  Pardot: ['v5', 'v4'],
+  SAPOData: ['2.0'],
+  Zendesk: ['v2'],
+  Slack: ['v1'],
+  Googleanalytics: ['v3'],
+};
+const OAUTH_SCOPES: Record<string, string[]> = {
+  Salesforce: ['api', 'refresh_token', 'offline_access'],
+  Slack: ['channels:history', 'channels:read', 'users:read'],
+  Zendesk: ['read'],
+  GoogleAnalytics: ['https://www.googleapis.com/auth/analytics.readonly'],
+  Honeycode: ['workbooks:read', 'tables:write'],
+};
+
+/** When the built-in catalog says AppFlow released it (the API version date). */
+const REGISTERED_AT = Date.UTC(2020, 7, 23) / 1000;
+
+function authenticationConfig(type: string) {
+  const credMember = memberForType('ConnectorProfileCredentials', type);
+  const cred = credMember
+    ? Object.keys(shape(shape('ConnectorProfileCredentials').members![credMember].shape).members!)
+    : [];
+  const has = (...names: string[]) => names.some((n) => cred.includes(n));
+  return {
+    isBasicAuthSupported: has('password', 'basicAuthCredentials'),
+    isApiKeyAuthSupported: has('apiKey', 'apiToken', 'apiSecretKey', 'accessKeyId'),
+    isOAuth2Supported: has('clientId', 'accessToken', 'oAuthCredentials', 'oAuth2Credentials'),
+    isCustomAuthSupported: type === 'CustomConnector',
+  };
+}
+
+function connectorMetadata(type: string, region: string) {
+  const key = memberForType('ConnectorMetadata', type);
+  if (!key) return undefined;
+  const metaShape = shape(shape('ConnectorMetadata').members![key].shape);
+  const meta: Record<string, unknown> = {};
+  for (const [name, ref] of Object.entries(metaShape.members ?? {})) {
+    const listMember = shape(ref.shape).member?.shape;
+    const values = listMember ? model.shapes[listMember]?.enum : undefined;
+    if (values) meta[name] = values;
+    else if (name === 'oAuthScopes') meta[name] = OAUTH_SCOPES[key] ?? ['read'];
+    else if (name === 'supportedRegions') meta[name] = [region, 'us-west-2', 'eu-west-1'];
+  }
+  return { [key]: meta };
+}
+
+function operators(type: string): string[] {
+  const key = memberForType('ConnectorOperator', type);
+  if (!key) return [];
+  return shape(shape('ConnectorOperator').members![key].shape).enum ?? [];
+}
+
+export function canUseAsSource(type: string): boolean {
+  return memberForType('SourceConnectorProperties', type) !== undefined;
+}
+export function canUseAsDestination(type: string): boolean {
+  return memberForType('DestinationConnectorProperties', type) !== undefined;
+}
+
+/** ConnectorConfiguration of a built-in connector type. */
+export function builtInConfiguration(type: string, region: string): Record<string, unknown> {
+  const source = canUseAsSource(type);
+  const destination = canUseAsDestination(type);
+  const triggers = source ? ['Scheduled', 'OnDemand'] : [];
+  if (EVENT_SOURCES.has(type)) triggers.push('Event');
+  return {
+    connectorType: type,
+    connectorName: NAMES[type] ?? type,
+    connectorDescription: `${NAMES[type] ?? type} connector for Amazon AppFlow`,
+    connectorOwner: 'AWS',
+    connectorVersion: '1.0',
+    canUseAsSource: source,
+    canUseAsDestination: destination,
+    supportedDestinationConnectors: source
+      ? CONNECTOR_TYPES.filter((t) => t !== type && canUseAsDestination(t))
+      : [],
+    supportedSchedulingFrequencies: source ? ['BYMINUTE', 'HOURLY', 'DAILY', 'WEEKLY', 'ONCE'] : [],
+    isPrivateLinkEnabled: PRIVATE_LINK.has(type),
+    isPrivateLinkEndpointUrlRequired: false,
+    supportedTriggerTypes: triggers,
+    connectorMetadata: connectorMetadata(type, region),
+    connectorModes: PRIVATE_LINK.has(type) ? ['Public', 'Private'] : ['Public'],
+    authenticationConfig: authenticationConfig(type),
+    supportedApiVersions: API_VERSIONS[type] ?? [],
+    supportedOperators: operators(type),
+    supportedWriteOperations: destination
+      ? UPSERT_DESTINATIONS.has(type)
+        ? ['INSERT', 'UPSERT', 'UPDATE', 'DELETE']
+        : ['INSERT']
+      : [],
+    supportedDataTransferTypes: type === 'S3' ? ['RECORD', 'FILE'] : ['RECORD'],
+    registeredAt: REGISTERED_AT,
+    registeredBy: 'AWS',
+  };
+}
+
+/** ConnectorDetail (ListConnectors / DescribeConnectors `connectors`) of a built-in type. */
+export function builtInDetail(type: string): Record<string, unknown> {
+  return {
+    connectorType: type,
+    connectorName: NAMES[type] ?? type,
+    connectorDescription: `${NAMES[type] ?? type} connector for Amazon AppFlow`,
+    connectorOwner: 'AWS',
+    connectorVersion: '1.0',
+    applicationType: type,
+    connectorModes: PRIVATE_LINK.has(type) ? ['Public', 'Private'] : ['Public'],
+    supportedDataTransferTypes: type === 'S3' ? ['RECORD', 'FILE'] : ['RECORD'],
+    registeredAt: REGISTERED_AT,
+    registeredBy: 'AWS',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entities and fields
+
+/** [identifier, fieldType, label, flags]; flags: p = primary key, t = timestamp for incremental
+ * pulls, r = read-only (not creatable/updatable). */
+type FieldSpec = [string, string, string, string?];
+
+const SF_SYSTEM: FieldSpec[] = [
+  ['Id', 'id', 'Record ID', 'pr'],
+  ['CreatedDate', 'datetime', 'Created Date', 'r'],
+  ['LastModifiedDate', 'datetime', 'Last Modified Date', 'rt'],
+  ['SystemModstamp', 'datetime', 'System Modstamp', 'rt'],
+  ['OwnerId', 'reference', 'Owner ID'],
+];
+
+const ENTITY_FIELDS: Record<string, FieldSpec[]> = {
+  'Salesforce/Account': [
+    ...SF_SYSTEM,
+    ['Name', 'string', 'Account Name'],
+    ['Industry', 'picklist', 'Industry'],
+    ['AnnualRevenue', 'currency', 'Annual Revenue'],
+    ['NumberOfEmployees', 'int', 'Employees'],
+    ['BillingCountry', 'string', 'Billing Country'],
+    ['Website', 'url', 'Website'],
+  ],
+  'Salesforce/Contact': [
+    ...SF_SYSTEM,
+    ['FirstName', 'string', 'First Name'],
+    ['LastName', 'string', 'Last Name'],
+    ['Email', 'email', 'Email'],
+    ['Phone', 'phone', 'Business Phone'],
+    ['AccountId', 'reference', 'Account ID'],
+  ],
+  'Salesforce/Opportunity': [
+    ...SF_SYSTEM,
+    ['Name', 'string', 'Name'],
+    ['StageName', 'picklist', 'Stage'],
+    ['Amount', 'currency', 'Amount'],
+    ['CloseDate', 'date', 'Close Date'],
+    ['Probability', 'percent', 'Probability (%)'],
+    ['AccountId', 'reference', 'Account ID'],
+    ['IsWon', 'boolean', 'Won', 'r'],
+  ],
+  'Salesforce/Lead': [
+    ...SF_SYSTEM,
+    ['FirstName', 'string', 'First Name'],
+    ['LastName', 'string', 'Last Name'],
+    ['Company', 'string', 'Company'],
+    ['Status', 'picklist', 'Lead Status'],
+    ['Email', 'email', 'Email'],
+  ],
+  'Salesforce/Case': [
+    ...SF_SYSTEM,
+    ['CaseNumber', 'string', 'Case Number', 'r'],
+    ['Subject', 'string', 'Subject'],
+    ['Status', 'picklist', 'Status'],
+    ['Priority', 'picklist', 'Priority'],
+    ['AccountId', 'reference', 'Account ID'],
+  ],
+  'Slack/messages': [
+    ['ts', 'string', 'Timestamp', 'pt'],
+    ['text', 'string', 'Text'],
+    ['user', 'string', 'User'],
+    ['type', 'string', 'Type'],
+    ['thread_ts', 'string', 'Thread timestamp'],
+    ['reply_count', 'int', 'Reply count'],
+  ],
+  'Zendesk/tickets': [
+    ['id', 'int', 'ID', 'pr'],
+    ['subject', 'string', 'Subject'],
+    ['status', 'string', 'Status'],
+    ['priority', 'string', 'Priority'],
+    ['requester_id', 'int', 'Requester ID'],
+    ['created_at', 'datetime', 'Created at', 'r'],
+    ['updated_at', 'datetime', 'Updated at', 'rt'],
+  ],
+  'Zendesk/users': [
+    ['id', 'int', 'ID', 'pr'],
+    ['name', 'string', 'Name'],
+    ['email', 'email', 'Email'],
+    ['role', 'string', 'Role'],
+    ['updated_at', 'datetime', 'Updated at', 'rt'],
+  ],
+  'Zendesk/organizations': [
+    ['id', 'int', 'ID', 'pr'],
+    ['name', 'string', 'Name'],
+    ['domain_names', 'string', 'Domain names'],
+    ['updated_at', 'datetime', 'Updated at', 'rt'],
+  ],
+  'SAPOData/A_SalesOrder': [
+    ['SalesOrder', 'string', 'Sales Order', 'p'],
+    ['SalesOrderType', 'string', 'Sales Order Type'],
+    ['SoldToParty', 'string', 'Sold-To Party'],
+    ['TotalNetAmount', 'decimal', 'Net Value'],
+    ['TransactionCurrency', 'string', 'Currency'],
+    ['CreationDate', 'datetime', 'Created On', 'r'],
+    ['LastChangeDateTime', 'datetime', 'Last Changed', 'rt'],
+  ],
+  'SAPOData/A_SalesOrderItem': [
+    ['SalesOrder', 'string', 'Sales Order', 'p'],
+    ['SalesOrderItem', 'string', 'Item', 'p'],
+    ['Material', 'string', 'Material'],
+    ['RequestedQuantity', 'decimal', 'Requested Quantity'],
+    ['NetAmount', 'decimal', 'Net Value'],
+  ],
+  'SAPOData/A_BusinessPartner': [
+    ['BusinessPartner', 'string', 'Business Partner', 'p'],
+    ['BusinessPartnerFullName', 'string', 'Full Name'],
+    ['BusinessPartnerCategory', 'string', 'Category'],
+    ['LastChangeDate', 'datetime', 'Last Changed', 'rt'],
+  ],
+  'Servicenow/incident': [
+    ['sys_id', 'string', 'Sys ID', 'pr'],
+    ['number', 'string', 'Number'],
+    ['short_description', 'string', 'Short description'],
+    ['priority', 'int', 'Priority'],
+    ['state', 'int', 'State'],
+    ['sys_updated_on', 'datetime', 'Updated', 'rt'],
+  ],
+  'Marketo/leads': [
+    ['id', 'int', 'ID', 'pr'],
+    ['email', 'email', 'Email'],
+    ['firstName', 'string', 'First Name'],
+    ['lastName', 'string', 'Last Name'],
+    ['updatedAt', 'datetime', 'Updated At', 'rt'],
+  ],
+};
+
+const GENERIC_FIELDS: FieldSpec[] = [
+  ['id', 'string', 'ID', 'p'],
+  ['name', 'string', 'Name'],
+  ['value', 'double', 'Value'],
+  ['updated_at', 'datetime', 'Updated at', 'rt'],
+];
+
+interface EntityNode {
+  name: string;
+  label: string;
+  children?: EntityNode[];
+}
+
+const leaf = (name: string, label = name): EntityNode => ({ name, label });
+
+/** Entity trees per connector type; nested ones are reached with `entitiesPath`. */
+const ENTITY_TREES: Record<string, Record<string, EntityNode[]>> = {
+  Salesforce: {
+    Objects: [leaf('Account'), leaf('Contact'), leaf('Opportunity'), leaf('Lead'), leaf('Case')],
+  },
+  Slack: {
+    Objects: [
+      {
+        name: 'conversations',
+        label: 'Conversations',
+        children: [
+          leaf('conversations/C01GENERAL', '#general'),
+          leaf('conversations/C02RANDOM', '#random'),
+          leaf('conversations/C03SALES', '#sales-team'),
+        ],
+      },
+    ],
+  },
+  S3: {
+    Buckets: [
+      {
+        name: 'appflow-landing-zone',
+        label: 'appflow-landing-zone',
+        children: [
+          leaf('appflow-landing-zone/salesforce', 'salesforce/'),
+          leaf('appflow-landing-zone/zendesk', 'zendesk/'),
+        ],
+      },
+      {
+        name: 'analytics-raw-data',
+        label: 'analytics-raw-data',
+        children: [leaf('analytics-raw-data/events', 'events/')],
+      },
+    ],
+  },
+  SAPOData: {
+    Services: [
+      {
+        name: '/sap/opu/odata/sap/API_SALES_ORDER_SRV',
+        label: 'Sales Order (A2X)',
+        children: [
+          leaf('/sap/opu/odata/sap/API_SALES_ORDER_SRV/A_SalesOrder', 'A_SalesOrder'),
+          leaf('/sap/opu/odata/sap/API_SALES_ORDER_SRV/A_SalesOrderItem', 'A_SalesOrderItem'),
+        ],
+      },
+      {
+        name: '/sap/opu/odata/sap/API_BUSINESS_PARTNER',
+        label: 'Business Partner (A2X)',
+        children: [
+          leaf('/sap/opu/odata/sap/API_BUSINESS_PARTNER/A_BusinessPartner', 'A_BusinessPartner'),
+        ],
+      },
+    ],
+  },
+  Zendesk: {
+    Objects: [leaf('tickets', 'Tickets'), leaf('users', 'Users'), leaf('organizations', 'Orgs')],
+  },
+  Servicenow: { Tables: [leaf('incident', 'Incident'), leaf('problem', 'Problem')] },
+  Marketo: { Objects: [leaf('leads', 'Leads'), leaf('activities', 'Activities')] },
+  Redshift: {
+    Schemas: [
+      {
+        name: 'public',
+        label: 'public',
+        children: [leaf('public.accounts'), leaf('public.opportunities'), leaf('public.tickets')],
+      },
+    ],
+  },
+  Snowflake: {
+    Databases: [
+      {
+        name: 'ANALYTICS',
+        label: 'ANALYTICS',
+        children: [leaf('ANALYTICS.PUBLIC.ACCOUNTS'), leaf('ANALYTICS.PUBLIC.ORDERS')],
+      },
+    ],
+  },
+  EventBridge: {
+    EventSources: [leaf('aws.partner/appflow/salesforce.com/123456789012/events')],
+  },
+  Googleanalytics: { Reports: [leaf('ga:sessions', 'Sessions'), leaf('ga:pageviews', 'Views')] },
+};
+
+function treeFor(type: string): Record<string, EntityNode[]> {
+  return ENTITY_TREES[type] ?? { Objects: [leaf('records', 'Records'), leaf('events', 'Events')] };
+}
+
+function findNode(type: string, path: string): EntityNode | undefined {
+  const search = (nodes: EntityNode[]): EntityNode | undefined => {
+    for (const n of nodes) {
+      if (n.name === path) return n;
+      const found = n.children && search(n.children);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  for (const nodes of Object.values(treeFor(type))) {
+    const found = search(nodes);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Entities under `entitiesPath` (root when empty), grouped; undefined if the path is unknown. */
+export function listEntities(
+  type: string,
+  entitiesPath: string | undefined,
+): Record<string, { name: string; label: string; hasNestedEntities: boolean }[]> | undefined {
+  const view = (n: EntityNode) => ({
+    name: n.name,
+    label: n.label,
+    hasNestedEntities: !!n.children?.length,
+  });
+  if (!entitiesPath) {
+    return Object.fromEntries(Object.entries(treeFor(type)).map(([g, ns]) => [g, ns.map(view)]));
+  }
+  const node = findNode(type, entitiesPath);
+  if (!node?.children) return undefined;
+  const group = Object.entries(treeFor(type)).find(([, ns]) => ns.some((n) => n === node))?.[0];
+  return { [group ?? 'Objects']: node.children.map(view) };
+}
+
+const TYPE_OPERATORS: Record<string, string[]> = {
+  string: ['PROJECTION', 'EQUAL_TO', 'NOT_EQUAL_TO', 'CONTAINS', 'VALIDATE_NON_NULL', 'NO_OP'],
+  number: [
+    'PROJECTION',
+    'LESS_THAN',
+    'GREATER_THAN',
+    'BETWEEN',
+    'EQUAL_TO',
+    'NOT_EQUAL_TO',
+    'ADDITION',
+    'MULTIPLICATION',
+    'VALIDATE_NON_NEGATIVE',
+    'VALIDATE_NUMERIC',
+  ],
+  datetime: ['PROJECTION', 'LESS_THAN', 'GREATER_THAN', 'BETWEEN', 'EQUAL_TO'],
+};
+
+function operatorsFor(fieldType: string): string[] {
+  if (['int', 'double', 'decimal', 'currency', 'percent'].includes(fieldType)) {
+    return TYPE_OPERATORS.number;
+  }
+  if (['datetime', 'date'].includes(fieldType)) return TYPE_OPERATORS.datetime;
+  return TYPE_OPERATORS.string;
+}
+
+/** Fields of an entity, or undefined when the connector type has no such entity. */
+export function describeEntity(
+  type: string,
+  entityName: string,
+): Record<string, unknown>[] | undefined {
+  const node = findNode(type, entityName);
+  if (!node || node.children?.length) return undefined;
+  const shortName = entityName.split('/').pop()!;
+  const specs =
+    ENTITY_FIELDS[`${type}/${entityName}`] ??
+    ENTITY_FIELDS[`${type}/${shortName}`] ??
+    (type === 'Slack' ? ENTITY_FIELDS['Slack/messages'] : GENERIC_FIELDS);
+  const destination = canUseAsDestination(type);
+  return specs.map(([identifier, fieldType, label, flags = '']) => {
+    const readOnly = flags.includes('r');
+    return {
+      identifier,
+      label,
+      isPrimaryKey: flags.includes('p'),
+      isDeprecated: false,
+      description: `${label} of the ${shortName} entity`,
+      supportedFieldTypeDetails: {
+        v1: { fieldType, filterOperators: operatorsFor(fieldType) },
+      },
+      sourceProperties: {
+        isRetrievable: true,
+        isQueryable: true,
+        isTimestampFieldForIncrementalQueries: flags.includes('t'),
+      },
+      ...(destination
+        ? {
+            destinationProperties: {
+              isCreatable: !readOnly,
+              isNullable: !flags.includes('p'),
+              isUpsertable: !readOnly,
+              isUpdatable: !readOnly,
+              isDefaultedOnCreate: readOnly,
+              supportedWriteOperations: readOnly ? [] : ['INSERT', 'UPSERT', 'UPDATE'],
+            },
+          }
+        : {}),
+    };
+  });
+}

@@ -1,0 +1,133 @@
+/**
+ * The control API under `/_emulator/` (moto's `/moto-api/` idea): no auth, JSON in and out.
+ * See README.md in this folder for the list.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AwsError } from './exceptions.js';
+import { parseBody, readBody, sendJson } from './responses.js';
+import { applySeed, builtInSeed, generateSynthetic, type SeedDocument } from './seed.js';
+import type { EmulatorContext } from './server.js';
+
+class ControlError extends AwsError {
+  constructor(message: string, status = 400) {
+    super('ValidationException', message);
+    (this as { status: number }).status = status;
+  }
+}
+
+const num = (v: unknown, name: string): number => {
+  const n = Number(v);
+  if (v === undefined || v === null || !Number.isFinite(n)) {
+    throw new ControlError(`${name} must be a number`);
+  }
+  return n;
+};
+
+export async function handleControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  ctx: EmulatorContext,
+) {
+  const { store, clock } = ctx;
+  const method = req.method ?? 'GET';
+  const path = url.pathname.replace(/^\/_emulator/, '').replace(/\/$/, '');
+  const body = method === 'GET' ? {} : parseBody(await readBody(req));
+  store.tick();
+  const ok = (payload: unknown = { ok: true }) => {
+    ctx.commit();
+    sendJson(res, 200, payload);
+  };
+  const route = `${method} ${path}`;
+
+  switch (route) {
+    case 'GET /health':
+      return ok({ status: 'ok', now: clock.now() / 1000, ...store.counts() });
+    case 'POST /reset':
+      store.reset();
+      ctx.faults.clear();
+      ctx.counters.total = 0;
+      ctx.counters.byOperation = {};
+      return ok();
+    case 'POST /seed': {
+      try {
+        if (body.generate) {
+          const g = body.generate as Record<string, unknown>;
+          generateSynthetic(store, {
+            flows: num(g.flows ?? 100, 'generate.flows'),
+            profiles: num(g.profiles ?? 10, 'generate.profiles'),
+            executionsPerFlow: num(g.executionsPerFlow ?? 0, 'generate.executionsPerFlow'),
+          });
+        } else if (body.profiles || body.flows || body.executions || body.connectors) {
+          applySeed(store, body as SeedDocument);
+        } else {
+          applySeed(store, builtInSeed(clock.now()));
+        }
+      } catch (e) {
+        ctx.commit();
+        if (e instanceof AwsError) throw new ControlError(`Seed failed: ${e.type}: ${e.message}`);
+        throw e;
+      }
+      return ok({ ok: true, ...store.counts() });
+    }
+    case 'GET /faults':
+      return ok({ faults: ctx.faults.faults });
+    case 'POST /faults':
+      try {
+        return ok(ctx.faults.add(body));
+      } catch (e) {
+        throw new ControlError((e as Error).message);
+      }
+    case 'DELETE /faults':
+      ctx.faults.clear();
+      return ok();
+    case 'POST /runs/outcome': {
+      const outcome = body.outcome ?? 'Error';
+      if (outcome !== 'Error' && outcome !== 'Successful') {
+        throw new ControlError("outcome must be 'Error' or 'Successful'");
+      }
+      const count = body.persistent
+        ? null
+        : body.count === undefined
+          ? 1
+          : num(body.count, 'count');
+      store.setOutcome({
+        flowName: typeof body.flowName === 'string' ? body.flowName : undefined,
+        outcome,
+        remaining: count,
+        message: typeof body.message === 'string' ? body.message : undefined,
+      });
+      return ok({ outcomes: store.outcomes });
+    }
+    case 'DELETE /runs/outcome':
+      store.clearOutcomes();
+      return ok();
+    case 'GET /clock':
+      return ok({ now: clock.now() / 1000 });
+    case 'POST /clock/advance': {
+      const seconds = num(body.seconds, 'seconds');
+      if (seconds < 0) throw new ControlError('seconds must be >= 0 (time only moves forward)');
+      clock.advance(seconds);
+      store.tick();
+      return ok({ now: clock.now() / 1000 });
+    }
+    case 'POST /consistency': {
+      const calls = num(body.hideNewRunsForCalls ?? 0, 'hideNewRunsForCalls');
+      store.setHideNewRuns(Math.max(0, Math.floor(calls)));
+      return ok({ hideNewRunsForCalls: store.hideNewRunsForCalls });
+    }
+    case 'GET /requests':
+      return ok({ total: ctx.counters.total, byOperation: ctx.counters.byOperation });
+    case 'DELETE /requests':
+      ctx.counters.total = 0;
+      ctx.counters.byOperation = {};
+      return ok();
+    case 'GET /metadata-cache':
+      return ok({ entries: [...store.metadataCache.keys()] });
+  }
+  const trigger = /^POST \/flows\/([^/]+)\/trigger$/.exec(route);
+  if (trigger) {
+    return ok(store.triggerEvent(decodeURIComponent(trigger[1])));
+  }
+  throw new ControlError(`No control route ${route}`, 404);
+}

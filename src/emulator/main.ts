@@ -1,0 +1,98 @@
+/**
+ * CLI: `npm run emulator -- [options]` starts the AppFlow emulator and prints its URL.
+ */
+import { parseArgs } from 'node:util';
+import { startEmulator } from './server.js';
+
+const HELP = `AppFlow emulator: a local Amazon AppFlow API (rest-json) for development and tests.
+
+Usage: npm run emulator -- [options]
+
+Options:
+  --port N            Port (env APPFLOW_EMULATOR_PORT, default 4599; 0 = any free port)
+  --host H            Host to bind (default 127.0.0.1)
+  --seed              Load the built-in example data
+  --seed-file F       Load a seed JSON document
+  --run-seconds N     How long a run takes, emulated seconds
+                      (env APPFLOW_EMULATOR_RUN_SECONDS, default 5)
+  --time-scale N      Emulated seconds per real second (env APPFLOW_EMULATOR_TIME_SCALE,
+                      default 1; 60 = a rate(1 minute) schedule fires every second)
+  --data-dir DIR      Keep state across restarts (env APPFLOW_EMULATOR_DATA_DIR)
+  --region R          Region in ARNs (default us-east-1)
+  --account-id ID     12-digit account in ARNs (default 123456789012)
+  --quiet             Do not log requests
+  --help              This help
+
+Point the AWS CLI or SDK at it: aws appflow list-flows --endpoint-url http://127.0.0.1:4599
+Control API: http://127.0.0.1:4599/_emulator/health (see src/emulator/README.md)
+`;
+
+function main() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      seed: { type: 'boolean' },
+      'seed-file': { type: 'string' },
+      'run-seconds': { type: 'string' },
+      'time-scale': { type: 'string' },
+      'data-dir': { type: 'string' },
+      region: { type: 'string' },
+      'account-id': { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const env = process.env;
+  const number = (v: string | undefined, name: string): number | undefined => {
+    if (v === undefined || v === '') return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n)) throw new Error(`${name} must be a number, got ${v}`);
+    return n;
+  };
+  const port = number(values.port ?? env.APPFLOW_EMULATOR_PORT, 'port') ?? 4599;
+  startEmulator({
+    port,
+    host: values.host ?? '127.0.0.1',
+    seed: values['seed-file'] ?? values.seed ?? false,
+    runSeconds: number(values['run-seconds'] ?? env.APPFLOW_EMULATOR_RUN_SECONDS, 'run-seconds'),
+    timeScale: number(values['time-scale'] ?? env.APPFLOW_EMULATOR_TIME_SCALE, 'time-scale'),
+    dataDir: values['data-dir'] ?? (env.APPFLOW_EMULATOR_DATA_DIR || undefined),
+    region: values.region,
+    accountId: values['account-id'],
+    quiet: values.quiet ?? false,
+  }).then(
+    (emulator) => {
+      console.log(`AppFlow emulator listening on ${emulator.url}`);
+      let closing = false;
+      const shutdown = (signal: string) => {
+        if (closing) return;
+        closing = true;
+        console.log(`${signal}: shutting down`);
+        emulator.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.on('SIGINT', () => shutdown('SIGINT'));
+      process.on('SIGTERM', () => shutdown('SIGTERM'));
+    },
+    (err: Error) => {
+      console.error(`Could not start the emulator: ${err.message}`);
+      process.exit(1);
+    },
+  );
+}
+
+try {
+  main();
+} catch (err) {
+  console.error((err as Error).message);
+  console.error('Run with --help for usage.');
+  process.exit(2);
+}

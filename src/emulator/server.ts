@@ -1,0 +1,232 @@
+/**
+ * The emulator's HTTP server: rest-json routes from the model, auth presence check, fault
+ * injection, validation, dispatch to the store, persistence, and the real-time timer that moves
+ * runs and schedules along between requests.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { operation } from '../model/model.js';
+import { Clock } from './clock.js';
+import { handleControl } from './control.js';
+import { AwsError } from './exceptions.js';
+import { FaultInjector } from './faults.js';
+import { Persistence } from './persistence.js';
+import { bindInput, parseBody, readBody, sendError, sendJson, validateInput } from './responses.js';
+import { matchRoute } from './routes.js';
+import { applySeed, builtInSeed, loadSeedFile } from './seed.js';
+import { Store } from './store.js';
+
+export interface EmulatorOptions {
+  /** 0 = any free port (default 0). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default us-east-1. */
+  region?: string;
+  /** 12 digits, default 123456789012. */
+  accountId?: string;
+  /** How long a run takes, in emulated seconds (default 5). */
+  runSeconds?: number;
+  /**
+   * How many emulated seconds pass per clock second (default 1). Runs last
+   * runSeconds / timeScale clock seconds; schedules run timeScale times faster (with 60, a
+   * `rate(1 minute)` flow fires every second). Timestamps in responses stay clock time.
+   */
+  timeScale?: number;
+  /** Keep state in this directory across restarts (off by default). */
+  dataDir?: string;
+  /** true = built-in example data; a string = path of a seed JSON document. */
+  seed?: boolean | string;
+  /** Injectable base clock in ms (default Date.now); the control API adds offsets to it. */
+  now?: () => number;
+  /** No request log (default true). */
+  quiet?: boolean;
+}
+
+export interface RunningEmulator {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: inputs are model-validated JSON
+type Handler = (input: any) => unknown;
+
+export interface EmulatorContext {
+  store: Store;
+  clock: Clock;
+  faults: FaultInjector;
+  counters: { total: number; byOperation: Record<string, number> };
+  persistence?: Persistence;
+  /** Save state if it changed and re-arm the timer; call after every mutation. */
+  commit(): void;
+}
+
+export function createEmulator(opts: EmulatorOptions = {}) {
+  const clock = new Clock(opts.now ?? Date.now);
+  const store = new Store({
+    region: opts.region ?? 'us-east-1',
+    accountId: opts.accountId ?? '123456789012',
+    runSeconds: opts.runSeconds ?? 5,
+    timeScale: opts.timeScale ?? 1,
+    clock,
+  });
+  if (!/^\d{12}$/.test(store.opts.accountId)) throw new Error('accountId must be 12 digits');
+  if (!(store.opts.timeScale > 0)) throw new Error('timeScale must be positive');
+  if (!(store.opts.runSeconds >= 0)) throw new Error('runSeconds must be >= 0');
+
+  const persistence = opts.dataDir ? new Persistence(opts.dataDir) : undefined;
+  const saved = persistence?.load();
+  if (saved) store.restore(saved);
+  else if (opts.seed === true) applySeed(store, builtInSeed(clock.now()));
+  else if (typeof opts.seed === 'string') applySeed(store, loadSeedFile(opts.seed));
+
+  let savedVersion = saved ? store.version : -1;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  const ctx: EmulatorContext = {
+    store,
+    clock,
+    faults: new FaultInjector(),
+    counters: { total: 0, byOperation: {} },
+    persistence,
+    commit() {
+      if (persistence && store.version !== savedVersion) {
+        persistence.save(store.snapshot());
+        savedVersion = store.version;
+      }
+      armTimer();
+    },
+  };
+
+  function armTimer() {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (closed) return;
+    const next = store.nextDueMs();
+    if (next === undefined) return;
+    const delay = Math.min(Math.max(next - clock.now(), 5), 2_147_483_000);
+    timer = setTimeout(() => {
+      store.tick();
+      ctx.commit();
+    }, delay);
+    timer.unref();
+  }
+  ctx.commit();
+
+  const handlers: Record<string, Handler> = {
+    CancelFlowExecutions: (i) => store.cancelFlowExecutions(i),
+    CreateConnectorProfile: (i) => store.createConnectorProfile(i),
+    CreateFlow: (i) => store.createFlow(i),
+    DeleteConnectorProfile: (i) => store.deleteConnectorProfile(i),
+    DeleteFlow: (i) => store.deleteFlow(i),
+    DescribeConnector: (i) => store.describeConnector(i),
+    DescribeConnectorEntity: (i) => store.describeConnectorEntity(i),
+    DescribeConnectorProfiles: (i) => store.describeConnectorProfiles(i),
+    DescribeConnectors: (i) => store.describeConnectors(i),
+    DescribeFlow: (i) => store.describeFlow(i),
+    DescribeFlowExecutionRecords: (i) => store.describeFlowExecutionRecords(i),
+    ListConnectorEntities: (i) => store.listConnectorEntities(i),
+    ListConnectors: (i) => store.listConnectors(i),
+    ListFlows: (i) => store.listFlows(i),
+    ListTagsForResource: (i) => store.listTagsForResource(i),
+    RegisterConnector: (i) => store.registerConnector(i),
+    ResetConnectorMetadataCache: (i) => store.resetConnectorMetadataCache(i),
+    StartFlow: (i) => store.startFlow(i),
+    StopFlow: (i) => store.stopFlow(i),
+    TagResource: (i) => store.tagResource(i),
+    UnregisterConnector: (i) => store.unregisterConnector(i),
+    UntagResource: (i) => store.untagResource(i),
+    UpdateConnectorProfile: (i) => store.updateConnectorProfile(i),
+    UpdateConnectorRegistration: (i) => store.updateConnectorRegistration(i),
+    UpdateFlow: (i) => store.updateFlow(i),
+  };
+
+  async function handleAws(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const match = matchRoute(req.method ?? 'GET', url.pathname);
+    if (!match) {
+      throw new AwsError(
+        'UnknownOperationException',
+        `No operation matches ${req.method} ${url.pathname}`,
+      );
+    }
+    // Any SigV4-signed request is accepted; signatures are not verified.
+    if (!req.headers.authorization) {
+      throw new AwsError('AccessDeniedException', 'Missing Authentication Token');
+    }
+    const op = match.route.operation;
+    ctx.counters.total++;
+    ctx.counters.byOperation[op] = (ctx.counters.byOperation[op] ?? 0) + 1;
+    await ctx.faults.apply(op);
+    const body = parseBody(await readBody(req));
+    const input = bindInput(op, match.labels, url.searchParams, body);
+    validateInput(op, input);
+    store.tick();
+    const output = handlers[op](input);
+    ctx.commit();
+    sendJson(res, operation(op).http.responseCode ?? 200, output ?? {});
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const started = Date.now();
+    const done = (status: number, err?: AwsError) => {
+      if (opts.quiet === false) {
+        const label = err ? ` ${err.type}` : '';
+        console.error(`${req.method} ${url.pathname} ${status}${label} ${Date.now() - started}ms`);
+      }
+    };
+    const fail = (err: unknown) => {
+      const aws =
+        err instanceof AwsError
+          ? err
+          : new AwsError('InternalServerException', 'The emulator failed to process the request');
+      if (!(err instanceof AwsError)) console.error(err);
+      try {
+        store.tick();
+        ctx.commit();
+      } catch (e) {
+        console.error(e);
+      }
+      if (!res.headersSent) sendError(res, aws);
+      done(aws.status, aws);
+    };
+    if (url.pathname.startsWith('/_emulator/')) {
+      handleControl(req, res, url, ctx).then(() => done(res.statusCode), fail);
+      return;
+    }
+    handleAws(req, res, url).then(() => done(res.statusCode), fail);
+  });
+
+  return {
+    ctx,
+    server,
+    async listen(): Promise<RunningEmulator> {
+      const host = opts.host ?? '127.0.0.1';
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(opts.port ?? 0, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      const port = (server.address() as AddressInfo).port;
+      return {
+        url: `http://${host}:${port}`,
+        port,
+        close: () =>
+          new Promise<void>((resolve, reject) => {
+            closed = true;
+            if (timer) clearTimeout(timer);
+            server.close((err) => (err ? reject(err) : resolve()));
+            server.closeAllConnections();
+          }),
+      };
+    },
+  };
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return createEmulator(opts).listen();
+}
