@@ -10,6 +10,11 @@ export class Clock {
     return this.base() + this.offsetMs;
   }
 
+  /** Back to the base clock (control API reset). */
+  reset() {
+    this.offsetMs = 0;
+  }
+
   advance(seconds: number): number {
     this.offsetMs += seconds * 1000;
     return this.now();

@@ -45,6 +45,7 @@ export async function handleControl(
       return ok({ status: 'ok', now: clock.now() / 1000, ...store.counts() });
     case 'POST /reset':
       store.reset();
+      clock.reset();
       ctx.faults.clear();
       ctx.counters.total = 0;
       ctx.counters.byOperation = {};

@@ -3,6 +3,7 @@
  * (429 ThrottlingException), server errors (500 InternalServerException) and added latency,
  * per operation or for all ('*'), with a probability and an optional count.
  */
+import { model } from '../model/model.js';
 import { AwsError } from './exceptions.js';
 
 export type FaultType = 'throttle' | 'error' | 'latency';
@@ -17,6 +18,8 @@ export interface Fault {
   /** Requests left to affect; undefined = until cleared. */
   count?: number;
   message?: string;
+  /** For `error` faults: any error type of the model (default InternalServerException). */
+  errorType?: string;
 }
 
 export class FaultInjector {
@@ -38,6 +41,10 @@ export class FaultInjector {
     if (type === 'latency' && !(latencyMs !== undefined && latencyMs >= 0)) {
       throw new Error('latency faults need latencyMs >= 0');
     }
+    const errorType = typeof spec.errorType === 'string' ? spec.errorType : undefined;
+    if (errorType && !model.shapes[errorType]?.error) {
+      throw new Error(`errorType ${errorType} is not an error of the AppFlow model`);
+    }
     const fault: Fault = {
       id: this.nextId++,
       operation: typeof spec.operation === 'string' ? spec.operation : '*',
@@ -46,6 +53,7 @@ export class FaultInjector {
       rate,
       count,
       message: typeof spec.message === 'string' ? spec.message : undefined,
+      errorType,
     };
     this.faults.push(fault);
     return fault;
@@ -69,7 +77,7 @@ export class FaultInjector {
         throw new AwsError('ThrottlingException', fault.message ?? 'Rate exceeded');
       } else {
         throw new AwsError(
-          'InternalServerException',
+          fault.errorType ?? 'InternalServerException',
           fault.message ?? 'An internal error occurred (injected fault)',
         );
       }

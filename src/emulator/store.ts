@@ -635,8 +635,9 @@ export class Store {
       if (previous && previous.expiresAtMs > this.now) {
         if (previous.hash === hash) return previous.response;
         // AWS: different parameters with the same token are an error for scheduled and
-        // event-triggered flows only; an on-demand flow just runs.
-        if (!onDemand) {
+        // event-triggered flows only (here: if either use of the token was one); an on-demand
+        // flow just runs.
+        if (!onDemand || !previous.response.executionId) {
           throw conflict('The clientToken was already used with different parameters');
         }
       }
