@@ -4,7 +4,6 @@ import { model, type Shape, shape } from '../../src/model/model.js';
 import {
   compileAllPatterns,
   compilePattern,
-  type ViolationKind,
   validateShape,
 } from '../../src/model/validate.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
