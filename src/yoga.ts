@@ -3,6 +3,7 @@
  * Tests call `gateway.yoga.fetch(...)`; src/server.ts wires it to node:http and graphql-ws.
  */
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { Redis } from 'ioredis';
 import { type AppflowHandle, createAppflowClient } from './appflow/client.js';
 import { CursorCodec } from './appflow/pagination.js';
 import type { GatewayConfig } from './config.js';
@@ -15,7 +16,7 @@ import {
   type Viewer,
 } from './context.js';
 import { AppflowReader } from './resolvers/appflow-reader.js';
-import { AppflowCache, MemoryCacheStore } from './resolvers/cache.js';
+import { AppflowCache, MemoryCacheStore, RedisCacheStore } from './resolvers/cache.js';
 import { schema } from './schema/index.js';
 
 export interface Gateway {
@@ -37,7 +38,16 @@ export async function createGateway(
   deps: GatewayDeps = {},
 ): Promise<Gateway> {
   const appflow = deps.appflow ?? createAppflowClient(config);
-  const cache = new AppflowCache(new MemoryCacheStore());
+  // With REDIS_URL the cache (and its invalidations) is shared by every replica.
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 })
+    : undefined;
+  // Entries are namespaced by where AppFlow is, so gateways in front of different
+  // accounts, regions or emulators never read each other's answers.
+  const namespace = `appflow-gateway:cache:${config.region}:${config.appflowEndpoint ?? 'aws'}:`;
+  const cache = new AppflowCache(
+    redis ? new RedisCacheStore(redis, namespace) : new MemoryCacheStore(),
+  );
   const services: GatewayServices = {
     config,
     appflow: appflow.client,
@@ -65,6 +75,7 @@ export async function createGateway(
     appflow,
     async close() {
       if (!deps.appflow) appflow.destroy();
+      redis?.disconnect();
     },
   };
 }

@@ -32,7 +32,7 @@ builder.node(ConnectorProfileRef, {
     return profiles.map((p) => (p && !(p instanceof Error) ? profileModel(p) : null));
   },
   fields: (t) => ({
-    ...modelFields(t, ['ConnectorProfile']),
+    ...modelFields(t, ['ConnectorProfile'], { nonNull: ['connectorProfileName'] }),
     connector: t.field({
       type: ConnectorRef,
       description: 'The connector this profile connects with.',

@@ -85,6 +85,7 @@ builder.node(ConnectorRef, {
   },
   fields: (t) => ({
     ...modelFields(t, ['ConnectorConfiguration', 'ConnectorDetail'], {
+      nonNull: ['connectorType'],
       resolveMember: (c, member, ctx) => connectorMember(c, member, ctx),
     }),
     profiles: t.field({
@@ -204,14 +205,12 @@ builder.queryFields((t) => ({
             const items: ConnectorModel[] = Object.entries(page.connectorConfigurations ?? {}).map(
               ([type, configuration]) => ({ connectorType: type, configuration }),
             );
-            for (const item of items)
+            for (const item of items) {
               ctx.loaders.connector.prime(item.connectorType, item.configuration!);
-            for (const detail of page.connectors ?? []) {
-              items.push({
-                connectorType: detail.connectorType!,
-                connectorLabel: detail.connectorLabel,
-                detail,
-              });
+              // `connectors` repeats the same connectors as summaries: merge, do not list twice.
+              item.detail = page.connectors?.find(
+                (d) => d.connectorType === item.connectorType && !d.connectorLabel,
+              );
             }
             return { items, nextToken: page.nextToken };
           },

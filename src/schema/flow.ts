@@ -93,9 +93,9 @@ export async function executionsPage(
   token: string | undefined,
   size: number,
 ) {
-  const fingerprint = flow.lastRunExecutionDetails
-    ? lastRunFingerprint(flow.lastRunExecutionDetails)
-    : undefined;
+  // The flow comes from a fresh ListFlows/DescribeFlow answer: its last-run details tell
+  // whether a cached first page of runs is still current (no runs yet is a fingerprint too).
+  const fingerprint = lastRunFingerprint(flow.lastRunExecutionDetails);
   const pageSize = !token && size <= FIRST_EXECUTIONS_PAGE ? FIRST_EXECUTIONS_PAGE : size;
   const page = await ctx.loaders.executions.load(
     executionsKey(flow.flowName, pageSize, token, fingerprint),
@@ -117,6 +117,7 @@ builder.node(FlowRef, {
   },
   fields: (t) => ({
     ...modelFields(t, ['FlowDefinition', 'DescribeFlowResponse'], {
+      nonNull: ['flowName'],
       resolveMember: (flow, member, ctx) => flowMember(flow, member, ctx),
     }),
     sourceConnectorProfile: t.field({

@@ -141,7 +141,7 @@ const directMember: MemberResolver = (parent, member) => parent?.[member];
 export function modelFields(
   t: AnyFieldBuilder,
   shapes: string[],
-  options: { exclude?: string[]; resolveMember?: MemberResolver } = {},
+  options: { exclude?: string[]; nonNull?: string[]; resolveMember?: MemberResolver } = {},
 ): Record<string, AnyRef> {
   const fields: Record<string, AnyRef> = {};
   const resolveMember = options.resolveMember ?? directMember;
@@ -151,7 +151,11 @@ export function modelFields(
       const ref = shape(structure).members![member]!;
       fields[member] = t.field({
         type: outputType(target),
-        nullable: Array.isArray(outputType(target)) ? { list: true, items: false } : true,
+        nullable: options.nonNull?.includes(member)
+          ? false
+          : Array.isArray(outputType(target))
+            ? { list: true, items: false }
+            : true,
         description: memberDoc(structure, member),
         deprecationReason: ref.deprecated
           ? (ref.deprecatedMessage ?? 'Deprecated by AppFlow.')

@@ -1,0 +1,68 @@
+/**
+ * A Redis lease lock (SET NX PX, renewed by its holder, released by compare-and-delete), used
+ * to elect one poller per flow across replicas. A holder that dies stops renewing; the key
+ * expires after `ttlMs` and another replica takes over. Each lock instance has its own token,
+ * so a late release never deletes a lock somebody else acquired since.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+
+const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then
+  return redis.call('pexpire', KEYS[1], ARGV[2])
+end
+return 0`;
+
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then
+  return redis.call('del', KEYS[1])
+end
+return 0`;
+
+export class RedisLock {
+  readonly token: string;
+  private held = false;
+
+  constructor(
+    private readonly redis: Redis,
+    readonly key: string,
+    readonly ttlMs: number,
+    owner = 'replica',
+  ) {
+    this.token = `${owner}:${randomUUID()}`;
+  }
+
+  get isHeld(): boolean {
+    return this.held;
+  }
+
+  /** Acquire when free, renew when held; false when another holder has it (or Redis fails). */
+  async tryAcquire(): Promise<boolean> {
+    try {
+      if (this.held) {
+        const renewed = await this.redis.eval(RENEW, 1, this.key, this.token, String(this.ttlMs));
+        this.held = Number(renewed) === 1;
+      } else {
+        const set = await this.redis.set(this.key, this.token, 'PX', this.ttlMs, 'NX');
+        this.held = set === 'OK';
+      }
+    } catch {
+      // Without Redis we cannot prove we still hold the lease: step down.
+      this.held = false;
+    }
+    return this.held;
+  }
+
+  async release(): Promise<void> {
+    if (!this.held) return;
+    this.held = false;
+    try {
+      await this.redis.eval(RELEASE, 1, this.key, this.token);
+    } catch {
+      // The lease expires by itself.
+    }
+  }
+
+  /** Who holds the lock now (its token), if anyone. */
+  holder(): Promise<string | null> {
+    return this.redis.get(this.key);
+  }
+}

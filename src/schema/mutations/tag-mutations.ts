@@ -1,0 +1,57 @@
+/** Tags of flows and connector profiles. */
+import * as m from '../../resolvers/mutations.js';
+import type { ConnectorProfileModel, FlowModel } from '../../resolvers/models.js';
+import { outputType, toOutput } from '../model-types.js';
+import { ConnectorProfileRef, FlowRef } from '../refs.js';
+import { defineMutation } from './define.js';
+import { NotFoundError, ValidationError } from './errors.js';
+
+type TagsPayload = {
+  resourceArn: string;
+  tags: Record<string, string>;
+  flow: FlowModel | null;
+  connectorProfile: ConnectorProfileModel | null;
+};
+
+const tagsFields = (t: {
+  exposeString: (name: 'resourceArn', o: object) => unknown;
+  field: (o: object) => unknown;
+}) => ({
+  resourceArn: t.exposeString('resourceArn', { nullable: false }),
+  tags: t.field({
+    type: outputType('TagMap'),
+    nullable: { list: false, items: false },
+    description: 'The tags of the resource now (ListTagsForResource).',
+    resolve: (p: TagsPayload) => toOutput('TagMap', p.tags),
+  }),
+  flow: t.field({
+    type: FlowRef,
+    description: 'The flow, when the resource is one.',
+    resolve: (p: TagsPayload) => p.flow,
+  }),
+  connectorProfile: t.field({
+    type: ConnectorProfileRef,
+    description: 'The connector profile, when the resource is one.',
+    resolve: (p: TagsPayload) => p.connectorProfile,
+  }),
+});
+
+defineMutation<TagsPayload>({
+  field: 'tagResource',
+  requestShape: 'TagResourceRequest',
+  description: 'Add or replace tags of a flow or connector profile (TagResource).',
+  errors: [ValidationError, NotFoundError],
+  successDescription: 'The tags were set.',
+  success: tagsFields as never,
+  run: m.tagResource,
+});
+
+defineMutation<TagsPayload>({
+  field: 'untagResource',
+  requestShape: 'UntagResourceRequest',
+  description: 'Remove tags from a flow or connector profile (UntagResource).',
+  errors: [ValidationError, NotFoundError],
+  successDescription: 'The tags were removed.',
+  success: tagsFields as never,
+  run: m.untagResource,
+});

@@ -1,0 +1,136 @@
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  AppflowCache,
+  type CacheStore,
+  deserialize,
+  MemoryCacheStore,
+  RedisCacheStore,
+  serialize,
+} from '../../src/resolvers/cache.js';
+
+const redisUrl = process.env.REDIS_URL;
+if (!redisUrl)
+  console.warn('\n*** REDIS_URL is not set: the Redis cache store tests are SKIPPED ***\n');
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+function suite(name: string, makeStore: () => CacheStore) {
+  describe(`AppflowCache over ${name}`, () => {
+    it('serves hits, counts outcomes and respects fingerprints', async () => {
+      let now = 1_000_000;
+      const cache = new AppflowCache(makeStore(), () => now);
+      await cache.clear();
+      const outcomes: string[] = [];
+      cache.onLookup((kind, outcome) => outcomes.push(`${kind}:${outcome}`));
+      let loads = 0;
+      const load = async () => ({ n: ++loads, at: new Date(0) });
+      const policy = { freshMs: 1000, staleMs: 0, fingerprint: 'v1' };
+      expect(await cache.get('flow:a', policy, load)).toEqual({ n: 1, at: new Date(0) });
+      expect(await cache.get('flow:a', policy, load)).toEqual({ n: 1, at: new Date(0) });
+      expect(await cache.get('flow:a', { ...policy, fingerprint: 'v2' }, load)).toMatchObject({
+        n: 2,
+      });
+      now += 2000;
+      expect(await cache.get('flow:a', { ...policy, fingerprint: 'v2' }, load)).toMatchObject({
+        n: 3,
+      });
+      expect(outcomes).toEqual(['flow:miss', 'flow:hit', 'flow:miss', 'flow:miss']);
+    });
+
+    it('makes one upstream call for concurrent misses (single-flight)', async () => {
+      const cache = new AppflowCache(makeStore());
+      await cache.clear();
+      const gate = deferred<string>();
+      let loads = 0;
+      const load = () => {
+        loads++;
+        return gate.promise;
+      };
+      const all = Promise.all(
+        Array.from({ length: 50 }, () =>
+          cache.get('profile:x', { freshMs: 1000, staleMs: 0 }, load),
+        ),
+      );
+      await new Promise((r) => setTimeout(r, 20));
+      gate.resolve('value');
+      expect(await all).toEqual(Array(50).fill('value'));
+      expect(loads).toBe(1);
+    });
+
+    it('serves a stale entry while one refresh runs (no latency spike at expiry)', async () => {
+      let now = 5_000_000;
+      const cache = new AppflowCache(makeStore(), () => now);
+      await cache.clear();
+      await cache.get('connector:S3', { freshMs: 100, staleMs: 10_000 }, async () => 'old');
+      now += 200;
+      const gate = deferred<string>();
+      let loads = 0;
+      const slow = () => {
+        loads++;
+        return gate.promise;
+      };
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          cache.get('connector:S3', { freshMs: 100, staleMs: 10_000 }, slow),
+        ),
+      );
+      expect(answers).toEqual(Array(20).fill('old'));
+      expect(loads).toBe(1);
+      gate.resolve('new');
+      await new Promise((r) => setTimeout(r, 20));
+      expect(await cache.get('connector:S3', { freshMs: 100, staleMs: 10_000 }, slow)).toBe('new');
+    });
+
+    it('forgets invalidated entries', async () => {
+      const cache = new AppflowCache(makeStore());
+      await cache.clear();
+      let n = 0;
+      const load = async () => ++n;
+      await cache.get('flow:b', { freshMs: 10_000, staleMs: 0 }, load);
+      await cache.invalidate('flow:b');
+      expect(await cache.get('flow:b', { freshMs: 10_000, staleMs: 0 }, load)).toBe(2);
+    });
+  });
+}
+
+suite('memory', () => new MemoryCacheStore());
+
+describe.runIf(redisUrl)('Redis store', () => {
+  const redis = new Redis(redisUrl ?? 'redis://127.0.0.1:6379', { lazyConnect: true });
+  const prefix = `test:${process.pid}:${Date.now()}:`;
+  afterAll(async () => {
+    await new RedisCacheStore(redis, prefix).clear();
+    redis.disconnect();
+  });
+  suite('redis', () => new RedisCacheStore(redis, prefix));
+
+  it('shares entries and invalidations between two gateways (replicas)', async () => {
+    const other = new Redis(redisUrl!);
+    try {
+      const a = new AppflowCache(new RedisCacheStore(redis, `${prefix}shared:`));
+      const b = new AppflowCache(new RedisCacheStore(other, `${prefix}shared:`));
+      let calls = 0;
+      const load = async () => ++calls;
+      await a.get('flow:c', { freshMs: 10_000, staleMs: 0 }, load);
+      expect(await b.get('flow:c', { freshMs: 10_000, staleMs: 0 }, load)).toBe(1);
+      await b.invalidate('flow:c');
+      expect(await a.get('flow:c', { freshMs: 10_000, staleMs: 0 }, load)).toBe(2);
+    } finally {
+      other.disconnect();
+    }
+  });
+});
+
+describe('serialization', () => {
+  it('keeps Dates (the SDK returns timestamps as Dates)', () => {
+    const value = { a: new Date(123), b: [new Date(456)], c: { $date: 1, other: 2 } };
+    expect(deserialize(serialize(value))).toEqual(value);
+  });
+});
