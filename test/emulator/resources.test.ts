@@ -49,7 +49,9 @@ describe('connector profiles', () => {
       connectionMode: 'Public',
       connectorProfileProperties: { Salesforce: { instanceUrl: 'https://test.my.salesforce.com' } },
     });
-    expect(p.credentialsArn).toMatch(/^arn:aws:secretsmanager:us-east-1:123456789012:secret:appflow!/);
+    expect(p.credentialsArn).toMatch(
+      /^arn:aws:secretsmanager:us-east-1:123456789012:secret:appflow!/,
+    );
     expect(p.createdAt).toBeInstanceOf(Date);
     const raw = JSON.stringify(d);
     expect(raw).not.toContain('super-secret-access-token');
@@ -60,7 +62,8 @@ describe('connector profiles', () => {
   it('rejects duplicates, unknown names, and profiles of connector types that use none', async () => {
     await t.client.send(new CreateConnectorProfileCommand(salesforceProfile('sf')));
     expect(
-      (await errorOf(t.client.send(new CreateConnectorProfileCommand(salesforceProfile('sf'))))).name,
+      (await errorOf(t.client.send(new CreateConnectorProfileCommand(salesforceProfile('sf')))))
+        .name,
     ).toBe('ConflictException');
     const upd = await errorOf(
       t.client.send(
@@ -148,7 +151,10 @@ describe('connector profiles', () => {
       'inventory-api',
     ]);
     const names: string[] = [];
-    for await (const page of paginateDescribeConnectorProfiles({ client: t.client, pageSize: 3 }, {})) {
+    for await (const page of paginateDescribeConnectorProfiles(
+      { client: t.client, pageSize: 3 },
+      {},
+    )) {
       names.push(...page.connectorProfileDetails!.map((p) => p.connectorProfileName!));
     }
     expect(names.length).toBeGreaterThanOrEqual(7);
@@ -172,14 +178,20 @@ describe('connectors', () => {
       new DescribeConnectorsCommand({ connectorTypes: ['Salesforce', 'S3', 'Redshift'] }),
     );
     const sf = r.connectorConfigurations!.Salesforce!;
-    expect(Object.keys(r.connectorConfigurations!).sort()).toEqual(['Redshift', 'S3', 'Salesforce']);
+    expect(Object.keys(r.connectorConfigurations!).sort()).toEqual([
+      'Redshift',
+      'S3',
+      'Salesforce',
+    ]);
     expect(sf).toMatchObject({
       canUseAsSource: true,
       canUseAsDestination: true,
       connectorName: 'Salesforce',
       connectorOwner: 'AWS',
     });
-    expect(sf.supportedTriggerTypes).toEqual(expect.arrayContaining(['OnDemand', 'Scheduled', 'Event']));
+    expect(sf.supportedTriggerTypes).toEqual(
+      expect.arrayContaining(['OnDemand', 'Scheduled', 'Event']),
+    );
     expect(sf.supportedDestinationConnectors).toContain('S3');
     expect(sf.supportedSchedulingFrequencies).toContain('HOURLY');
     expect(sf.supportedApiVersions).toContain('v58.0');
@@ -193,7 +205,11 @@ describe('connectors', () => {
     for await (const page of paginateDescribeConnectors({ client: t.client, pageSize: 5 }, {})) {
       all.push(...Object.keys(page.connectorConfigurations ?? {}));
     }
-    expect(all.sort()).toEqual(enumValues('ConnectorType').filter((x) => x !== 'CustomConnector').sort());
+    expect(all.sort()).toEqual(
+      enumValues('ConnectorType')
+        .filter((x) => x !== 'CustomConnector')
+        .sort(),
+    );
   });
 
   it('DescribeConnector works for built-in types and registered custom connectors', async () => {
@@ -263,7 +279,9 @@ describe('connectors', () => {
       t.client.send(new UnregisterConnectorCommand({ connectorLabel: 'my-conn' })),
     );
     expect(inUse.name).toBe('ConflictException');
-    await t.client.send(new UnregisterConnectorCommand({ connectorLabel: 'my-conn', forceDelete: true }));
+    await t.client.send(
+      new UnregisterConnectorCommand({ connectorLabel: 'my-conn', forceDelete: true }),
+    );
     expect((await t.client.send(new ListConnectorsCommand({}))).connectors).toEqual([]);
     const gone = await errorOf(
       t.client.send(new UpdateConnectorRegistrationCommand({ connectorLabel: 'my-conn' })),
@@ -316,7 +334,9 @@ describe('connector entities and the metadata cache', () => {
         entitiesPath: service.name,
       }),
     );
-    expect(Object.values(nested.connectorEntityMap!)[0].map((e) => e.label)).toContain('A_SalesOrder');
+    expect(Object.values(nested.connectorEntityMap!)[0].map((e) => e.label)).toContain(
+      'A_SalesOrder',
+    );
     const s3 = await t.client.send(new ListConnectorEntitiesCommand({ connectorType: 'S3' }));
     expect(s3.connectorEntityMap!.Buckets!.map((b) => b.name)).toContain('appflow-landing-zone');
     const slack = await t.client.send(
@@ -343,7 +363,13 @@ describe('connector entities and the metadata cache', () => {
       t.client.send(new ResetConnectorMetadataCacheCommand({ connectorType: 'Salesforce' })),
     );
     expect(resetSf.name).toBe('ValidationException');
-    for (const connectorType of ['S3', 'EventBridge', 'LookoutMetrics', 'Upsolver', 'CustomerProfiles'] as const) {
+    for (const connectorType of [
+      'S3',
+      'EventBridge',
+      'LookoutMetrics',
+      'Upsolver',
+      'CustomerProfiles',
+    ] as const) {
       await t.client.send(new ResetConnectorMetadataCacheCommand({ connectorType }));
     }
     const resetGhost = await errorOf(
@@ -355,14 +381,18 @@ describe('connector entities and the metadata cache', () => {
   it('caches metadata per profile until ResetConnectorMetadataCache', async () => {
     const cache = async () =>
       ((await t.control.call('GET', '/metadata-cache')) as { entries: string[] }).entries;
-    await t.client.send(new ListConnectorEntitiesCommand({ connectorProfileName: 'salesforce-prod' }));
+    await t.client.send(
+      new ListConnectorEntitiesCommand({ connectorProfileName: 'salesforce-prod' }),
+    );
     await t.client.send(
       new DescribeConnectorEntityCommand({
         connectorProfileName: 'salesforce-prod',
         connectorEntityName: 'Account',
       }),
     );
-    await t.client.send(new ListConnectorEntitiesCommand({ connectorProfileName: 'zendesk-support' }));
+    await t.client.send(
+      new ListConnectorEntitiesCommand({ connectorProfileName: 'zendesk-support' }),
+    );
     expect(await cache()).toHaveLength(3);
     await t.client.send(
       new ResetConnectorMetadataCacheCommand({
@@ -384,19 +414,28 @@ describe('tags', () => {
       new CreateConnectorProfileCommand(salesforceProfile('sf')),
     );
     const { flowArn } = await t.client.send(new CreateFlowCommand(s3Flow('tagged', 'sf')));
-    expect((await t.client.send(new ListTagsForResourceCommand({ resourceArn: flowArn }))).tags).toEqual({
+    expect(
+      (await t.client.send(new ListTagsForResourceCommand({ resourceArn: flowArn }))).tags,
+    ).toEqual({
       team: 'test',
     });
-    await t.client.send(new TagResourceCommand({ resourceArn: flowArn, tags: { env: 'dev', owner: 'me' } }));
-    await t.client.send(new UntagResourceCommand({ resourceArn: flowArn, tagKeys: ['team', 'owner'] }));
-    expect((await t.client.send(new ListTagsForResourceCommand({ resourceArn: flowArn }))).tags).toEqual({
+    await t.client.send(
+      new TagResourceCommand({ resourceArn: flowArn, tags: { env: 'dev', owner: 'me' } }),
+    );
+    await t.client.send(
+      new UntagResourceCommand({ resourceArn: flowArn, tagKeys: ['team', 'owner'] }),
+    );
+    expect(
+      (await t.client.send(new ListTagsForResourceCommand({ resourceArn: flowArn }))).tags,
+    ).toEqual({
       env: 'dev',
     });
     await t.client.send(
       new TagResourceCommand({ resourceArn: connectorProfileArn, tags: { cost: 'center-1' } }),
     );
     expect(
-      (await t.client.send(new ListTagsForResourceCommand({ resourceArn: connectorProfileArn }))).tags,
+      (await t.client.send(new ListTagsForResourceCommand({ resourceArn: connectorProfileArn })))
+        .tags,
     ).toEqual({ cost: 'center-1' });
     const unknown = 'arn:aws:appflow:us-east-1:123456789012:flow/ghost';
     for (const cmd of [

@@ -1,11 +1,7 @@
 import * as sdk from '@aws-sdk/client-appflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { model, type Shape, shape } from '../../src/model/model.js';
-import {
-  compileAllPatterns,
-  compilePattern,
-  validateShape,
-} from '../../src/model/validate.js';
+import { compileAllPatterns, compilePattern, validateShape } from '../../src/model/validate.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { errorOf } from './fixtures.js';
 
