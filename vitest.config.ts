@@ -13,5 +13,6 @@ export default defineConfig({
     pool: 'forks',
     // Two cores here: keep parallelism modest so servers started by tests are not starved.
     maxWorkers: 2,
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 });
