@@ -62,7 +62,7 @@ export async function handleControl(
         } else if (body.profiles || body.flows || body.executions || body.connectors) {
           applySeed(store, body as SeedDocument);
         } else {
-          applySeed(store, builtInSeed(clock.now()));
+          applySeed(store, builtInSeed(clock.now(), store.opts.accountId));
         }
       } catch (e) {
         ctx.commit();

@@ -78,7 +78,7 @@ export function createEmulator(opts: EmulatorOptions = {}) {
   const persistence = opts.dataDir ? new Persistence(opts.dataDir) : undefined;
   const saved = persistence?.load();
   if (saved) store.restore(saved);
-  else if (opts.seed === true) applySeed(store, builtInSeed(clock.now()));
+  else if (opts.seed === true) applySeed(store, builtInSeed(clock.now(), store.opts.accountId));
   else if (typeof opts.seed === 'string') applySeed(store, loadSeedFile(opts.seed));
 
   let savedVersion = saved ? store.version : -1;

@@ -438,13 +438,13 @@ describe('tags', () => {
         .tags,
     ).toEqual({ cost: 'center-1' });
     const unknown = 'arn:aws:appflow:us-east-1:123456789012:flow/ghost';
-    for (const cmd of [
-      new ListTagsForResourceCommand({ resourceArn: unknown }),
-      new TagResourceCommand({ resourceArn: unknown, tags: { a: 'b' } }),
-      new UntagResourceCommand({ resourceArn: unknown, tagKeys: ['a'] }),
-    ]) {
-      // biome-ignore lint/suspicious/noExplicitAny: three command types
-      expect((await errorOf(t.client.send(cmd as any))).name).toBe('ResourceNotFoundException');
+    const calls = [
+      () => t.client.send(new ListTagsForResourceCommand({ resourceArn: unknown })),
+      () => t.client.send(new TagResourceCommand({ resourceArn: unknown, tags: { a: 'b' } })),
+      () => t.client.send(new UntagResourceCommand({ resourceArn: unknown, tagKeys: ['a'] })),
+    ];
+    for (const call of calls) {
+      expect((await errorOf(call())).name).toBe('ResourceNotFoundException');
     }
     const bad = await errorOf(
       t.client.send(new TagResourceCommand({ resourceArn: flowArn, tags: { 'aws:x': 'y' } })),
