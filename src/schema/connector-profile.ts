@@ -76,6 +76,7 @@ builder.node(ConnectorProfileRef, {
 
 builder.queryFields((t) => ({
   connectorProfile: t.field({
+    authScopes: { read: true },
     type: ConnectorProfileRef,
     description: 'A connector profile by name, or null when it does not exist.',
     args: { name: t.arg.string({ required: true }) },
@@ -85,6 +86,7 @@ builder.queryFields((t) => ({
     },
   }),
   connectorProfiles: t.field({
+    authScopes: { read: true },
     type: ConnectorProfileConnection,
     nullable: false,
     description:

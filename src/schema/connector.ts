@@ -164,6 +164,7 @@ builder.node(ConnectorRef, {
 
 builder.queryFields((t) => ({
   connector: t.field({
+    authScopes: { read: true },
     type: ConnectorRef,
     description: 'A connector by type (and label, for a custom connector), or null.',
     args: {
@@ -177,6 +178,7 @@ builder.queryFields((t) => ({
     },
   }),
   connectors: t.field({
+    authScopes: { read: true },
     type: ConnectorConnection,
     nullable: false,
     description:

@@ -248,6 +248,7 @@ export function listFlowsPage(ctx: GatewayContext) {
 
 builder.queryFields((t) => ({
   flow: t.field({
+    authScopes: { read: true },
     type: FlowRef,
     description: 'A flow by name (DescribeFlow), or null when it does not exist.',
     args: { name: t.arg.string({ required: true }) },
@@ -257,6 +258,7 @@ builder.queryFields((t) => ({
     },
   }),
   flows: t.field({
+    authScopes: { read: true },
     type: FlowConnection,
     nullable: false,
     description: "The account's flows (ListFlows), optionally filtered.",

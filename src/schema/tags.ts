@@ -6,6 +6,7 @@ import { outputType, toOutput } from './model-types.js';
 
 builder.queryFields((t) => ({
   tags: t.field({
+    authScopes: { read: true },
     type: outputType('TagMap'),
     nullable: { list: false, items: false },
     description: 'The tags of a flow or connector profile (ListTagsForResource).',
