@@ -78,85 +78,59 @@ export class AppflowReader {
     );
   }
 
-  /** DescribeConnectorProfiles for up to 100 names, each name cached on its own. */
-  async describeProfiles(names: readonly string[]): Promise<(ConnectorProfile | null)[]> {
-    const policy = { freshMs: s(this.ttl.profilesTtl), staleMs: s(this.ttl.profilesTtl) };
-    const found = new Map<string, ConnectorProfile | null>();
-    const missing: string[] = [];
-    await Promise.all(
-      names.map(async (name) => {
-        const hit = await this.cache.peek<ConnectorProfile>(`profile:${name}`, policy.freshMs);
-        if (hit) found.set(name, hit);
-        else missing.push(name);
-      }),
-    );
-    for (let i = 0; i < missing.length; i += 100) {
-      const batch = missing.slice(i, i + 100);
-      const profiles: ConnectorProfile[] = [];
-      let nextToken: string | undefined;
-      do {
-        const page = await callAppflow('DescribeConnectorProfiles', () =>
-          this.client.send(
-            new DescribeConnectorProfilesCommand({
-              connectorProfileNames: batch,
-              maxResults: 100,
-              nextToken,
-            }),
-          ),
-        );
-        profiles.push(...(page.connectorProfileDetails ?? []));
-        nextToken = page.nextToken;
-      } while (nextToken);
-      for (const name of batch) {
-        const profile = profiles.find((p) => p.connectorProfileName === name) ?? null;
-        found.set(name, profile);
-        if (profile) await this.cache.set(`profile:${name}`, profile, policy);
+  /** DescribeConnectorProfiles by name (<= 100 a call), each name cached on its own. */
+  describeProfiles(names: readonly string[]): Promise<(ConnectorProfile | null)[]> {
+    const ttl = s(this.ttl.profilesTtl);
+    return this.cache.getMany('profile', names, { freshMs: ttl, staleMs: ttl }, async (batch) => {
+      const found = new Map<string, ConnectorProfile | null>(batch.map((n) => [n, null]));
+      for (let i = 0; i < batch.length; i += 100) {
+        let nextToken: string | undefined;
+        do {
+          const page = await callAppflow('DescribeConnectorProfiles', () =>
+            this.client.send(
+              new DescribeConnectorProfilesCommand({
+                connectorProfileNames: batch.slice(i, i + 100),
+                maxResults: 100,
+                nextToken,
+              }),
+            ),
+          );
+          for (const p of page.connectorProfileDetails ?? []) found.set(p.connectorProfileName!, p);
+          nextToken = page.nextToken;
+        } while (nextToken);
       }
-    }
-    return names.map((n) => found.get(n) ?? null);
+      return found;
+    });
   }
 
   /** Built-in connector configurations by type (DescribeConnectors, <= 100 types a call). */
-  async describeConnectorTypes(
-    types: readonly string[],
-  ): Promise<(ConnectorConfiguration | null)[]> {
-    const policy = { freshMs: s(this.ttl.connectorsTtl), staleMs: s(this.ttl.connectorsTtl) };
-    const found = new Map<string, ConnectorConfiguration | null>();
-    const missing: string[] = [];
-    await Promise.all(
-      types.map(async (type) => {
-        const hit = await this.cache.peek<ConnectorConfiguration>(
-          `connector:${type}`,
-          policy.freshMs,
-        );
-        if (hit) found.set(type, hit);
-        else missing.push(type);
-      }),
-    );
-    for (let i = 0; i < missing.length; i += 100) {
-      const batch = missing.slice(i, i + 100);
-      const configs: Record<string, ConnectorConfiguration> = {};
-      let nextToken: string | undefined;
-      do {
-        const page = await callAppflow('DescribeConnectors', () =>
-          this.client.send(
-            new DescribeConnectorsCommand({
-              connectorTypes: batch as DescribeConnectorsCommand['input']['connectorTypes'],
-              maxResults: 100,
-              nextToken,
-            }),
-          ),
-        );
-        Object.assign(configs, page.connectorConfigurations ?? {});
-        nextToken = page.nextToken;
-      } while (nextToken);
-      for (const type of batch) {
-        const config = configs[type] ?? null;
-        found.set(type, config);
-        if (config) await this.cache.set(`connector:${type}`, config, policy);
+  describeConnectorTypes(types: readonly string[]): Promise<(ConnectorConfiguration | null)[]> {
+    const ttl = s(this.ttl.connectorsTtl);
+    return this.cache.getMany('connector', types, { freshMs: ttl, staleMs: ttl }, async (batch) => {
+      const found = new Map<string, ConnectorConfiguration | null>(batch.map((t) => [t, null]));
+      for (let i = 0; i < batch.length; i += 100) {
+        let nextToken: string | undefined;
+        do {
+          const page = await callAppflow('DescribeConnectors', () =>
+            this.client.send(
+              new DescribeConnectorsCommand({
+                connectorTypes: batch.slice(
+                  i,
+                  i + 100,
+                ) as DescribeConnectorsCommand['input']['connectorTypes'],
+                maxResults: 100,
+                nextToken,
+              }),
+            ),
+          );
+          for (const [type, config] of Object.entries(page.connectorConfigurations ?? {})) {
+            found.set(type, config);
+          }
+          nextToken = page.nextToken;
+        } while (nextToken);
       }
-    }
-    return types.map((t) => found.get(t) ?? null);
+      return found;
+    });
   }
 
   /** A custom connector by label (DescribeConnector). */

@@ -100,6 +100,12 @@ export type CacheOutcome = 'hit' | 'stale' | 'miss';
 
 export class AppflowCache {
   private readonly inflight = new Map<string, Promise<unknown>>();
+  /** Bumped by invalidate: a load that started before it must not store its (older) answer. */
+  private readonly generations = new Map<string, number>();
+
+  private generation(key: string): number {
+    return this.generations.get(key) ?? 0;
+  }
   private readonly listeners = new Set<(kind: string, outcome: CacheOutcome) => void>();
 
   constructor(
@@ -147,8 +153,9 @@ export class AppflowCache {
     if (running) return running as Promise<T>;
     const promise = (async () => {
       try {
+        const generation = this.generation(key);
         const value = await load();
-        await this.set(key, value, policy);
+        if (generation === this.generation(key)) await this.set(key, value, policy);
         return value;
       } finally {
         this.inflight.delete(flightKey);
@@ -158,15 +165,87 @@ export class AppflowCache {
     return promise;
   }
 
-  /** A fresh entry or undefined (counted as hit or miss), for callers that batch their misses. */
-  async peek<T>(key: string, freshMs: number): Promise<T | undefined> {
-    const entry = await this.store.get(key).catch(() => undefined);
-    if (entry && this.now() - entry.t < freshMs) {
-      this.report(key, 'hit');
-      return entry.v as T;
+  /**
+   * Many keys at once, for APIs that take a list (DescribeConnectorProfiles by names): fresh
+   * entries are hits; stale ones are served while one background batch refreshes them; keys
+   * another request is already loading are joined (single-flight); the rest are loaded in
+   * one call of `loadBatch`, which returns a value (or null) for every key it was given.
+   */
+  async getMany<T>(
+    kind: string,
+    ids: readonly string[],
+    policy: CachePolicy,
+    loadBatch: (ids: string[]) => Promise<Map<string, T | null>>,
+  ): Promise<(T | null)[]> {
+    const results = new Map<string, Promise<T | null> | T | null>();
+    const missing: string[] = [];
+    const stale: string[] = [];
+    await Promise.all(
+      ids.map(async (id) => {
+        const key = `${kind}:${id}`;
+        const entry = await this.store.get(key).catch(() => undefined);
+        const age = entry ? this.now() - entry.t : Number.POSITIVE_INFINITY;
+        if (entry && age < policy.freshMs) {
+          this.report(key, 'hit');
+          results.set(id, entry.v as T);
+        } else if (entry && age < policy.freshMs + policy.staleMs) {
+          this.report(key, 'stale');
+          results.set(id, entry.v as T);
+          stale.push(id);
+        } else {
+          this.report(key, 'miss');
+          missing.push(id);
+        }
+      }),
+    );
+    // No await from here to the loads' registration: concurrent callers see each other's loads.
+    const toLoad = missing.filter((id) => {
+      const running = this.inflight.get(`${kind}:${id}\u0000`);
+      if (running) results.set(id, running as Promise<T | null>);
+      return !running;
+    });
+    const toRefresh = stale.filter((id) => !this.inflight.has(`${kind}:${id}\u0000`));
+    if (toRefresh.length) this.loadMany(kind, toRefresh, policy, loadBatch).catch(() => {});
+    if (toLoad.length) {
+      const loaded = this.loadMany(kind, toLoad, policy, loadBatch);
+      for (const id of toLoad)
+        results.set(
+          id,
+          loaded.then((m) => m.get(id) ?? null),
+        );
     }
-    this.report(key, 'miss');
-    return undefined;
+    return Promise.all(ids.map((id) => results.get(id) ?? null));
+  }
+
+  private loadMany<T>(
+    kind: string,
+    ids: string[],
+    policy: CachePolicy,
+    loadBatch: (ids: string[]) => Promise<Map<string, T | null>>,
+  ): Promise<Map<string, T | null>> {
+    const batch = (async () => {
+      const generations = ids.map((id) => this.generation(`${kind}:${id}`));
+      const values = await loadBatch(ids);
+      await Promise.all(
+        ids.map((id, i) => {
+          const value = values.get(id);
+          const current = generations[i] === this.generation(`${kind}:${id}`);
+          return value == null || !current ? undefined : this.set(`${kind}:${id}`, value, policy);
+        }),
+      );
+      return values;
+    })();
+    for (const id of ids) {
+      const flightKey = `${kind}:${id}\u0000`;
+      const one = batch.then((m) => m.get(id) ?? null);
+      this.inflight.set(flightKey, one);
+      one
+        .finally(() => {
+          if (this.inflight.get(flightKey) === one) this.inflight.delete(flightKey);
+        })
+        .catch(() => {});
+    }
+    return batch;
   }
 
   async set(key: string, value: unknown, policy: CachePolicy): Promise<void> {
@@ -183,6 +262,7 @@ export class AppflowCache {
   }
 
   async invalidate(...keys: string[]): Promise<void> {
+    for (const k of keys) this.generations.set(k, this.generation(k) + 1);
     for (const k of keys) {
       for (const f of this.inflight.keys()) if (f.startsWith(`${k}\u0000`)) this.inflight.delete(f);
     }

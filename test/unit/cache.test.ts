@@ -88,6 +88,56 @@ function suite(name: string, makeStore: () => CacheStore) {
       expect(await cache.get('connector:S3', { freshMs: 100, staleMs: 10_000 }, slow)).toBe('new');
     });
 
+    it('getMany batches misses, joins loads in flight and serves stale entries during one refresh', async () => {
+      let now = 9_000_000;
+      const cache = new AppflowCache(makeStore(), () => now);
+      await cache.clear();
+      const batches: string[][] = [];
+      const gate = deferred<void>();
+      const load = async (ids: string[]) => {
+        batches.push(ids);
+        await gate.promise;
+        return new Map(ids.map((id) => [id, id === 'gone' ? null : `${id}@${batches.length}`]));
+      };
+      const policy = { freshMs: 100, staleMs: 10_000 };
+      // 30 concurrent requests for the same names: one upstream batch.
+      const cold = Promise.all(
+        Array.from({ length: 30 }, () =>
+          cache.getMany('profile', ['a', 'b', 'gone'], policy, load),
+        ),
+      );
+      await new Promise((r) => setTimeout(r, 20));
+      gate.resolve();
+      expect(await cold).toEqual(Array(30).fill(['a@1', 'b@1', null]));
+      expect(batches).toEqual([['a', 'b', 'gone']]);
+      // Fresh: no call. Unknown names are not cached, so they are asked again.
+      await cache.getMany('profile', ['a', 'b'], policy, load);
+      expect(batches).toHaveLength(1);
+      // Expired but within the stale window: old answers at once, one refresh behind them.
+      now += 500;
+      const stale = await Promise.all(
+        Array.from({ length: 30 }, () => cache.getMany('profile', ['a', 'b'], policy, load)),
+      );
+      expect(stale).toEqual(Array(30).fill(['a@1', 'b@1']));
+      await new Promise((r) => setTimeout(r, 20));
+      expect(batches).toHaveLength(2);
+      expect(await cache.getMany('profile', ['a'], policy, load)).toEqual(['a@2']);
+    });
+
+    it('an invalidation wins over a load that was already running', async () => {
+      const cache = new AppflowCache(makeStore());
+      await cache.clear();
+      const gate = deferred<string>();
+      const running = cache.get('flow:r', { freshMs: 10_000, staleMs: 0 }, () => gate.promise);
+      await new Promise((r) => setTimeout(r, 10));
+      await cache.invalidate('flow:r');
+      gate.resolve('before the change');
+      await running;
+      expect(await cache.get('flow:r', { freshMs: 10_000, staleMs: 0 }, async () => 'after')).toBe(
+        'after',
+      );
+    });
+
     it('forgets invalidated entries', async () => {
       const cache = new AppflowCache(makeStore());
       await cache.clear();
