@@ -5,6 +5,7 @@ import type { AppflowClient } from '@aws-sdk/client-appflow';
 import type { CursorCodec } from './appflow/pagination.js';
 import type { GatewayConfig } from './config.js';
 import type { AppflowReader } from './resolvers/appflow-reader.js';
+import type { LiveServices } from './resolvers/poller.js';
 import { createLoaders, type Loaders } from './resolvers/loaders.js';
 
 export interface Viewer {
@@ -20,6 +21,8 @@ export interface GatewayServices {
   appflow: AppflowClient;
   reader: AppflowReader;
   cursors: CursorCodec;
+  /** Live run status: event bus, shared pollers, subscription limits. */
+  live: LiveServices;
 }
 
 export interface GatewayContext extends GatewayServices {

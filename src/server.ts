@@ -10,7 +10,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { ConfigError, type GatewayConfig, loadConfig } from './config.js';
 import type { GatewayContext } from './context.js';
-import { createGateway, type Gateway } from './yoga.js';
+import { createGateway, type Gateway, type GatewayDeps } from './yoga.js';
 
 export interface RunningGateway {
   url: string;
@@ -21,7 +21,10 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-export async function startServer(config: GatewayConfig): Promise<RunningGateway> {
+export async function startServer(
+  config: GatewayConfig,
+  deps: GatewayDeps = {},
+): Promise<RunningGateway> {
   let emulator: { url: string; close(): Promise<void> } | undefined;
   if (config.embeddedEmulator) {
     // Loaded only when used: a gateway in front of real AWS never pays for it.
@@ -36,7 +39,7 @@ export async function startServer(config: GatewayConfig): Promise<RunningGateway
     });
     config = { ...config, appflowEndpoint: emulator.url };
   }
-  const gateway = await createGateway(config);
+  const gateway = await createGateway(config, deps);
   const { yoga } = gateway;
   const server = createServer(yoga);
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });

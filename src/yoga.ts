@@ -2,6 +2,7 @@
  * createGateway(config): the Yoga app and its process-wide services, without listening.
  * Tests call `gateway.yoga.fetch(...)`; src/server.ts wires it to node:http and graphql-ws.
  */
+import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import { type AppflowHandle, createAppflowClient } from './appflow/client.js';
@@ -17,6 +18,7 @@ import {
 } from './context.js';
 import { AppflowReader } from './resolvers/appflow-reader.js';
 import { AppflowCache, MemoryCacheStore, RedisCacheStore } from './resolvers/cache.js';
+import { createLiveServices, type LiveOptions } from './resolvers/poller.js';
 import { schema } from './schema/index.js';
 
 export interface Gateway {
@@ -31,6 +33,8 @@ export interface GatewayDeps {
   appflow?: AppflowHandle;
   /** Extra envelop/Yoga plugins. */
   plugins?: Plugin[];
+  /** Poller tuning beyond config.subscriptions (tests: lock lease, visibility timeout). */
+  live?: LiveOptions;
 }
 
 export async function createGateway(
@@ -53,6 +57,8 @@ export async function createGateway(
     appflow: appflow.client,
     reader: new AppflowReader(appflow.client, cache, config.cache),
     cursors: new CursorCodec(config.cursorSecret, config.cursorTtlSeconds),
+    // Subscriptions: one shared poller per flow; events over Redis when REDIS_URL is set.
+    live: createLiveServices(appflow.client, config, deps.live),
   };
 
   const authenticate = async (_request: Request): Promise<Viewer> =>
@@ -66,7 +72,12 @@ export async function createGateway(
     maskedErrors: { isDev: false },
     logging: false,
     context: async ({ request }) => createContext(services, await authenticate(request)),
-    plugins: [...(deps.plugins ?? [])],
+    plugins: [
+      // SSE single-connection mode (graphql-sse) at /graphql/stream; distinct connections
+      // (accept: text/event-stream on /graphql) are native to Yoga.
+      useGraphQLSSE(),
+      ...(deps.plugins ?? []),
+    ],
   });
 
   return {
@@ -74,6 +85,7 @@ export async function createGateway(
     services,
     appflow,
     async close() {
+      await services.live.close();
       if (!deps.appflow) appflow.destroy();
       redis?.disconnect();
     },

@@ -53,3 +53,6 @@ builder.addScalarType('DateTime', DateTimeResolver);
 builder.addScalarType('SafeInt', SafeIntResolver);
 
 builder.queryType({ description: 'Reads of Amazon AppFlow as a linked graph.' });
+builder.subscriptionType({
+  description: 'Live run and flow status (AppFlow has no push: one shared poller per flow).',
+});

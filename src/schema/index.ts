@@ -6,5 +6,6 @@ import './execution.js';
 import './connector-profile.js';
 import './connector.js';
 import './tags.js';
+import './subscriptions.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -9,12 +9,12 @@ import type { GatewayContext } from '../context.js';
 import type { ExecutionModel, FlowModel } from '../resolvers/models.js';
 import {
   ACTIVE_STATUSES,
-  flowFingerprint,
   type FlowJson,
+  flowFingerprint,
   type LiveFeed,
   type PollEvent,
-  RunTracker,
   type RunJson,
+  RunTracker,
   TERMINAL_STATUSES,
   type UpstreamError,
 } from '../resolvers/poller.js';
@@ -177,7 +177,7 @@ builder.subscriptionField('executionUpdated', (t) =>
           feed.close();
         });
         const snapshot = await firstSnapshot(feed, stop);
-        if (!snapshot || snapshot.kind !== 'runs') return;
+        if (snapshot?.kind !== 'runs') return;
         if (snapshot.error) {
           push(upstreamError(snapshot.error, flowName));
           return stop();
@@ -245,7 +245,7 @@ builder.subscriptionField('flowRuns', (t) =>
         const feed = poller.watch('runs', flowName, onEvent);
         void stop.then(() => feed.close());
         const snapshot = await firstSnapshot(feed, stop);
-        if (!snapshot || snapshot.kind !== 'runs') return;
+        if (snapshot?.kind !== 'runs') return;
         if (snapshot.error) {
           push(upstreamError(snapshot.error, flowName));
           return stop();
@@ -313,7 +313,7 @@ builder.subscriptionField('flowStatusChanged', (t) =>
         });
         const snapshots = await Promise.all(feeds.map((feed) => firstSnapshot(feed, stop)));
         for (const [i, snapshot] of snapshots.entries()) {
-          if (!snapshot || snapshot.kind !== 'flow') return;
+          if (snapshot?.kind !== 'flow') return;
           if (snapshot.error) {
             push(upstreamError(snapshot.error, names[i]!));
             return stop();
