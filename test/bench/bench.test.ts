@@ -1,0 +1,74 @@
+/**
+ * Smoke test of the bench harness: a tiny run of real scenarios against real child processes
+ * produces a well-formed table. No timing assertions (speed goals live in `npm run bench`).
+ */
+import { describe, expect, it } from 'vitest';
+import { formatTable, type Row } from '../../bench/lib.js';
+import { runBench } from '../../bench/run.js';
+
+describe('bench harness', () => {
+  it('runs the typename and dashboard scenarios and prints a well-formed table', async () => {
+    const result = await runBench({ quick: true, only: ['typename', 'dashboard'], log: () => {} });
+    const failed = result.rows.filter((r) => r.metric === 'failed to run');
+    expect(failed, JSON.stringify(failed)).toEqual([]);
+    const metrics = result.rows.map((r) => `${r.scenario} / ${r.metric}`);
+    expect(metrics).toEqual([
+      '{__typename} throughput / gateway vs raw node:http (200 req, 10 conn)',
+      '{__typename} throughput / plain graphql-yoga vs raw node:http (reference)',
+      'dashboard (100 flows) / same data as naive resolvers',
+      'dashboard (100 flows) / upstream calls, cold cache vs naive',
+      'dashboard (100 flows) / upstream calls, warm cache vs naive',
+      'dashboard (100 flows) / throughput (warm), gateway vs naive, 4 conn',
+    ]);
+    for (const row of result.rows) {
+      if (row.ratio !== null) expect(row.ratio).toBeGreaterThan(0);
+      expect(row.goal).not.toBe('');
+    }
+    // Upstream-call counts are deterministic: the gateway and naive resolvers agree on data,
+    // and a warm dashboard costs the gateway exactly one ListFlows.
+    const same = result.rows.find((r) => r.metric === 'same data as naive resolvers')!;
+    expect(same.holds).toBe(true);
+    const warm = result.rows.find((r) => r.metric.startsWith('upstream calls, warm'))!;
+    expect(warm.value).toBe('1');
+
+    const lines = result.table.split('\n');
+    expect(lines[0]).toMatch(
+      /^\| scenario +\| metric +\| gateway +\| baseline +\| ratio +\| goal +\| holds +\|$/,
+    );
+    expect(lines[1]).toMatch(/^\|[-|]+\|$/);
+    const tableLines = lines.filter((l) => l.startsWith('|'));
+    expect(tableLines).toHaveLength(result.rows.length + 2);
+    const width = lines[0].length;
+    for (const l of tableLines) expect(l.length).toBe(width);
+  }, 120_000);
+
+  it('marks goals that hold, that do not, and rows without a goal', () => {
+    const rows: Row[] = [
+      {
+        scenario: 's',
+        metric: 'a',
+        value: '1',
+        baseline: '2',
+        ratio: 0.5,
+        goal: '>= 0.25x',
+        holds: true,
+      },
+      {
+        scenario: 's',
+        metric: 'b',
+        value: '1',
+        baseline: '2',
+        ratio: 0.5,
+        goal: '<= 0.3x',
+        holds: false,
+        note: 'why',
+      },
+      { scenario: 's', metric: 'c', value: '-', baseline: '-', ratio: null, goal: '-' },
+    ];
+    const table = formatTable(rows);
+    expect(table).toContain('| yes');
+    expect(table).toContain('| NO');
+    expect(table).toContain('| info');
+    expect(table).toContain('- s / b: why');
+  });
+});
