@@ -67,6 +67,8 @@ export function wsClient(url: string, onSocket?: (socket: WebSocket) => void): C
     webSocketImpl: WebSocket,
     retryAttempts: 0,
     lazy: false,
+    // Tests drop sockets on purpose; the subscription sinks see the outcome.
+    onNonLazyError: () => {},
     on: onSocket ? { connected: (socket) => onSocket(socket as WebSocket) } : undefined,
   });
 }
