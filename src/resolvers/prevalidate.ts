@@ -82,11 +82,18 @@ export function prevalidate(op: string, request: Request, input: Obj): FieldErro
     .filter((v) => v.path[0] !== 'clientToken')
     .map((v) => ({
       path: ['input', ...toInputPath(requestShape, input, v.path)],
-      message: v.message,
+      // The path is in `path`; the message keeps the constraint only.
+      message: constraintOf(v.message),
     }));
   const rules = CROSS_FIELD[op];
   if (rules) errors.push(...rules(request));
   return errors;
+}
+
+function constraintOf(message: string): string {
+  const marker = 'failed to satisfy constraint: ';
+  const i = message.indexOf(marker);
+  return i < 0 ? message : message.slice(i + marker.length);
 }
 
 const err = (path: Path, message: string): FieldError => ({ path: ['input', ...path], message });

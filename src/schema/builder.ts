@@ -53,6 +53,7 @@ builder.addScalarType('DateTime', DateTimeResolver);
 builder.addScalarType('SafeInt', SafeIntResolver);
 
 builder.queryType({ description: 'Reads of Amazon AppFlow as a linked graph.' });
+builder.mutationType({ description: 'Every lifecycle operation of Amazon AppFlow.' });
 builder.subscriptionType({
   description: 'Live run and flow status (AppFlow has no push: one shared poller per flow).',
 });

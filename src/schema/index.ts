@@ -6,6 +6,11 @@ import './execution.js';
 import './connector-profile.js';
 import './connector.js';
 import './tags.js';
+import './mutations/errors.js';
+import './mutations/flow-mutations.js';
+import './mutations/connector-profile-mutations.js';
+import './mutations/connector-mutations.js';
+import './mutations/tag-mutations.js';
 import './subscriptions.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

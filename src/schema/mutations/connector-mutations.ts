@@ -1,8 +1,9 @@
 /** Mutations of connectors: custom connector registrations and metadata caches. */
-import * as m from '../../resolvers/mutations.js';
+
 import type { ConnectorModel, ConnectorProfileModel } from '../../resolvers/models.js';
+import * as m from '../../resolvers/mutations.js';
 import { ConnectorProfileRef, ConnectorRef } from '../refs.js';
-import { defineMutation } from './define.js';
+import { defineMutation, type SuccessFieldBuilder } from './define.js';
 import {
   ConflictError,
   ConnectorAuthenticationError,
@@ -14,11 +15,11 @@ import {
 
 type ConnectorPayload = { connector: ConnectorModel | null };
 
-const connectorField = (t: { field: (o: object) => unknown }) => ({
+const connectorField = (t: SuccessFieldBuilder<ConnectorPayload>) => ({
   connector: t.field({
     type: ConnectorRef,
     description: 'The custom connector as AppFlow describes it now.',
-    resolve: (p: ConnectorPayload) => p.connector,
+    resolve: (p) => p.connector,
   }),
 });
 
@@ -70,18 +71,19 @@ defineMutation<{ unregisteredConnectorLabel: string }>({
   run: m.unregisterConnector,
 });
 
-defineMutation<{ connector: ConnectorModel | null; connectorProfile: ConnectorProfileModel | null }>(
-  {
-    field: 'resetConnectorMetadataCache',
-    requestShape: 'ResetConnectorMetadataCacheRequest',
-    description:
-      "Clear AppFlow's cached metadata of a connector (ResetConnectorMetadataCache): connectorType for S3, EventBridge, Lookout for Metrics, Upsolver and Amazon Connect, connectorProfileName for the others.",
-    errors: [ValidationError, NotFoundError, ConflictError],
-    successDescription: 'The metadata cache was reset.',
-    success: (t) => ({
-      connector: t.field({ type: ConnectorRef, resolve: (p) => p.connector }),
-      connectorProfile: t.field({ type: ConnectorProfileRef, resolve: (p) => p.connectorProfile }),
-    }),
-    run: m.resetConnectorMetadataCache,
-  },
-);
+defineMutation<{
+  connector: ConnectorModel | null;
+  connectorProfile: ConnectorProfileModel | null;
+}>({
+  field: 'resetConnectorMetadataCache',
+  requestShape: 'ResetConnectorMetadataCacheRequest',
+  description:
+    "Clear AppFlow's cached metadata of a connector (ResetConnectorMetadataCache): connectorType for S3, EventBridge, Lookout for Metrics, Upsolver and Amazon Connect, connectorProfileName for the others.",
+  errors: [ValidationError, NotFoundError, ConflictError],
+  successDescription: 'The metadata cache was reset.',
+  success: (t) => ({
+    connector: t.field({ type: ConnectorRef, resolve: (p) => p.connector }),
+    connectorProfile: t.field({ type: ConnectorProfileRef, resolve: (p) => p.connectorProfile }),
+  }),
+  run: m.resetConnectorMetadataCache,
+});

@@ -1,8 +1,9 @@
 /** Mutations of connector profiles. Credentials go in, and never come back out. */
-import * as m from '../../resolvers/mutations.js';
+
 import type { ConnectorProfileModel } from '../../resolvers/models.js';
+import * as m from '../../resolvers/mutations.js';
 import { ConnectorProfileRef } from '../refs.js';
-import { defineMutation } from './define.js';
+import { defineMutation, type SuccessFieldBuilder } from './define.js';
 import {
   ConflictError,
   ConnectorAuthenticationError,
@@ -13,11 +14,11 @@ import {
 
 type ProfilePayload = { connectorProfile: ConnectorProfileModel | null };
 
-const profileField = (t: { field: (o: object) => unknown }) => ({
+const profileField = (t: SuccessFieldBuilder<ProfilePayload>) => ({
   connectorProfile: t.field({
     type: ConnectorProfileRef,
     description: 'The profile as AppFlow describes it now (credentials are never returned).',
-    resolve: (p: ProfilePayload) => p.connectorProfile,
+    resolve: (p) => p.connectorProfile,
   }),
 });
 
@@ -42,7 +43,8 @@ defineMutation<ProfilePayload>({
 defineMutation<ProfilePayload>({
   field: 'updateConnectorProfile',
   requestShape: 'UpdateConnectorProfileRequest',
-  description: 'Update the settings and credentials of a connector profile (UpdateConnectorProfile).',
+  description:
+    'Update the settings and credentials of a connector profile (UpdateConnectorProfile).',
   idempotent: true,
   errors: [ValidationError, NotFoundError, ConflictError, ConnectorAuthenticationError],
   successDescription: 'The connector profile was updated.',

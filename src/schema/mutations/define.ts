@@ -17,6 +17,10 @@ import { fromInput, requestInputType } from '../model-inputs.js';
 // biome-ignore lint/suspicious/noExplicitAny: generated input values are untyped.
 type Input = Record<string, any>;
 
+type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+/** The field builder of a success type whose backing model is `S`. */
+export type SuccessFieldBuilder<S> = ObjectFieldBuilder<BuilderTypes, S>;
+
 export interface MutationDefinition<S extends object> {
   /** Root field name, e.g. `createFlow`; types are named `CreateFlowInput`, `...Success`, `...Result`. */
   field: string;
@@ -31,7 +35,7 @@ export interface MutationDefinition<S extends object> {
   errors: (new (...args: never[]) => MutationError)[];
   successDescription: string;
   // biome-ignore lint/suspicious/noExplicitAny: each success type has its own fields.
-  success: (t: ObjectFieldBuilder<any, S>) => Record<string, any>;
+  success: (t: SuccessFieldBuilder<S>) => Record<string, any>;
   run: (ctx: GatewayContext, input: Input, request: Input) => Promise<S>;
 }
 
@@ -66,7 +70,7 @@ export function defineMutation<S extends object>(def: MutationDefinition<S>) {
         directResult: true,
         union: { name: `${prefix}Result` },
       },
-      resolve: (_root, args, ctx) => {
+      resolve: (_root: unknown, args: { input: unknown }, ctx: GatewayContext) => {
         const input = args.input as Input;
         return def.run(ctx, input, fromInput(def.requestShape, input) as Input);
       },

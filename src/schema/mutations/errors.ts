@@ -3,6 +3,8 @@
  * the error types below (Pothos errors plugin), all implementing `MutationError`.
  * Unexpected failures stay GraphQL errors with a stable `extensions.code`.
  */
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
 import {
   ConflictError,
   ConnectorAuthenticationError,
@@ -38,21 +40,13 @@ const FieldErrorRef = builder.objectRef<FieldError>('FieldError').implement({
   }),
 });
 
-function errorType<T extends MutationError>(
-  cls: new (...args: never[]) => T,
-  name: string,
-  description: string,
-  fields?: Parameters<typeof builder.objectType<T, Record<string, never>>>[1]['fields'],
-) {
-  return builder.objectType(
-    cls as never,
-    {
-      name,
-      description,
-      interfaces: [MutationErrorInterface],
-      fields: fields ?? (() => ({})),
-    } as never,
-  );
+function errorType(cls: new (message: string) => MutationError, name: string, description: string) {
+  builder.objectType(cls, {
+    name,
+    description,
+    interfaces: [MutationErrorInterface],
+    fields: () => ({}),
+  });
 }
 
 errorType(
@@ -111,3 +105,89 @@ export {
   UnsupportedOperationError,
   ValidationError,
 };
+
+// ---------------------------------------------------------------------------------------------
+// Input values never echoed in errors
+
+/** Messages about input values that name types and fields only (graphql-js wording). */
+const VALUE_FREE = [
+  /^Exactly one key must be specified for OneOf type "\w+"\.$/,
+  /^Field "\w+" must be non-null\.$/,
+  /^Field "[\w.]+" of required type "[\w![\]]+" was not provided\.$/,
+  /^Field "\w+" is not defined by type "\w+"\.( Did you mean [\w", ]+\?)?$/,
+  /^Expected type "[\w![\]]+" to be an object\.$/,
+  /^Expected non-nullable type "[\w![\]]+" not to be null\.$/,
+  /^OneOf Input Object "\w+" must specify exactly one key\.$/,
+  /^Field "[\w.]+" used for OneOf Input Object must be non-null\.$/,
+];
+
+/**
+ * The same message with any input value removed. graphql-js quotes the offending value in
+ * variable coercion errors (`Variable "$input" got invalid value { password: "..." } at ...`)
+ * and in some literal errors; with credentials in the input, that value may be a secret.
+ */
+export function redactInputValueMessage(message: string, inner?: string): string {
+  const variable = /^(Variable "\$\w+" got invalid value) /.exec(message);
+  if (variable && inner !== undefined && message.endsWith(`; ${inner}`)) {
+    const head = message.slice(0, message.length - inner.length - 2);
+    const at = / at "([\w$.[\]]+)"$/.exec(head);
+    return `${variable[1]}${at ? ` at "${at[1]}"` : ''}; ${safeReason(inner)}`;
+  }
+  if (variable) return `${variable[1]}.`;
+  return safeReason(message);
+}
+
+function safeReason(reason: string): string {
+  if (VALUE_FREE.some((re) => re.test(reason))) return reason;
+  const expected = /^Expected value of type "([\w![\]]+)", found /.exec(reason);
+  if (expected) return `Expected value of type "${expected[1]}".`;
+  const enumValue = /does not exist in "(\w+)" enum/.exec(reason);
+  if (enumValue) return `Value does not exist in "${enumValue[1]}" enum.`;
+  const scalar = /^(\w+) cannot represent/.exec(reason);
+  if (scalar) return `Invalid ${scalar[1]} value.`;
+  return 'Invalid value.';
+}
+
+function redactError(error: GraphQLError): GraphQLError {
+  const inner = error.originalError?.message;
+  const message = redactInputValueMessage(error.message, inner);
+  if (message === error.message) return error;
+  return new GraphQLError(message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { code: 'BAD_USER_INPUT', ...error.extensions },
+  });
+}
+
+const mayEchoValue = (e: GraphQLError) =>
+  e.message.startsWith('Variable "$') ||
+  / found |does not exist in|cannot represent/.test(e.message);
+
+/**
+ * Yoga plugin: input values are never echoed in validation or variable coercion errors, so a
+ * credential sent with a malformed input does not come back in the response (or reach logs).
+ */
+export function useRedactInputValues(): Plugin {
+  const redactResult = (result: unknown, setResult: (r: never) => void) => {
+    const errors = (result as { errors?: readonly GraphQLError[] } | null)?.errors;
+    if (errors?.some(mayEchoValue)) {
+      setResult({ ...(result as object), errors: errors.map(redactError) } as never);
+    }
+  };
+  return {
+    onValidate() {
+      return ({ result, setResult }) => {
+        const errors = result as readonly GraphQLError[];
+        if (errors.some(mayEchoValue)) setResult(errors.map(redactError));
+      };
+    },
+    onExecute() {
+      return { onExecuteDone: ({ result, setResult }) => redactResult(result, setResult) };
+    },
+    onSubscribe() {
+      return { onSubscribeResult: ({ result, setResult }) => redactResult(result, setResult) };
+    },
+  };
+}

@@ -1,8 +1,9 @@
 /** Mutations of flows: create, update, delete, start, stop, cancel runs. */
-import * as m from '../../resolvers/mutations.js';
+
 import type { ExecutionModel, FlowModel } from '../../resolvers/models.js';
+import * as m from '../../resolvers/mutations.js';
 import { ExecutionRef, FlowRef } from '../refs.js';
-import { defineMutation } from './define.js';
+import { defineMutation, type SuccessFieldBuilder } from './define.js';
 import {
   ConflictError,
   ConnectorAuthenticationError,
@@ -16,11 +17,11 @@ import {
 type FlowPayload = { flow: FlowModel | null };
 
 const flowField = {
-  success: (t: { field: (o: object) => unknown }) => ({
+  success: (t: SuccessFieldBuilder<FlowPayload>) => ({
     flow: t.field({
       type: FlowRef,
       description: 'The flow as AppFlow describes it now (read fresh after the change).',
-      resolve: (p: FlowPayload) => p.flow,
+      resolve: (p) => p.flow,
     }),
   }),
 };

@@ -1,9 +1,10 @@
 /** Tags of flows and connector profiles. */
-import * as m from '../../resolvers/mutations.js';
+
 import type { ConnectorProfileModel, FlowModel } from '../../resolvers/models.js';
+import * as m from '../../resolvers/mutations.js';
 import { outputType, toOutput } from '../model-types.js';
 import { ConnectorProfileRef, FlowRef } from '../refs.js';
-import { defineMutation } from './define.js';
+import { defineMutation, type SuccessFieldBuilder } from './define.js';
 import { NotFoundError, ValidationError } from './errors.js';
 
 type TagsPayload = {
@@ -13,26 +14,23 @@ type TagsPayload = {
   connectorProfile: ConnectorProfileModel | null;
 };
 
-const tagsFields = (t: {
-  exposeString: (name: 'resourceArn', o: object) => unknown;
-  field: (o: object) => unknown;
-}) => ({
+const tagsFields = (t: SuccessFieldBuilder<TagsPayload>) => ({
   resourceArn: t.exposeString('resourceArn', { nullable: false }),
   tags: t.field({
     type: outputType('TagMap'),
     nullable: { list: false, items: false },
     description: 'The tags of the resource now (ListTagsForResource).',
-    resolve: (p: TagsPayload) => toOutput('TagMap', p.tags),
+    resolve: (p) => toOutput('TagMap', p.tags) as never,
   }),
   flow: t.field({
     type: FlowRef,
     description: 'The flow, when the resource is one.',
-    resolve: (p: TagsPayload) => p.flow,
+    resolve: (p) => p.flow,
   }),
   connectorProfile: t.field({
     type: ConnectorProfileRef,
     description: 'The connector profile, when the resource is one.',
-    resolve: (p: TagsPayload) => p.connectorProfile,
+    resolve: (p) => p.connectorProfile,
   }),
 });
 
@@ -42,7 +40,7 @@ defineMutation<TagsPayload>({
   description: 'Add or replace tags of a flow or connector profile (TagResource).',
   errors: [ValidationError, NotFoundError],
   successDescription: 'The tags were set.',
-  success: tagsFields as never,
+  success: tagsFields,
   run: m.tagResource,
 });
 
@@ -52,6 +50,6 @@ defineMutation<TagsPayload>({
   description: 'Remove tags from a flow or connector profile (UntagResource).',
   errors: [ValidationError, NotFoundError],
   successDescription: 'The tags were removed.',
-  success: tagsFields as never,
+  success: tagsFields,
   run: m.untagResource,
 });
