@@ -1,0 +1,101 @@
+/**
+ * Structured JSON logs (pino). Every credential is redacted wherever it sits in a logged
+ * object: the member names come from the AppFlow model (members whose shape is `sensitive`),
+ * plus the HTTP and graphql-ws places credentials travel (authorization, x-api-key, ...).
+ * Bearer tokens inside strings are masked too.
+ */
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { model } from './model/model.js';
+
+export type { Logger } from 'pino';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Members of any model structure whose target shape is marked `sensitive`. */
+export function sensitiveModelMembers(): string[] {
+  const names = new Set<string>();
+  for (const s of Object.values(model.shapes)) {
+    for (const [member, ref] of Object.entries(s.members ?? {})) {
+      if (model.shapes[ref.shape]?.sensitive) names.add(member);
+    }
+  }
+  return [...names].sort();
+}
+
+/** Where credentials travel outside the model: headers and graphql-ws connectionParams. */
+const TRANSPORT_SECRETS = [
+  'authorization',
+  'proxy-authorization',
+  'x-api-key',
+  'apikey',
+  'api_key',
+  'token',
+  'jwt',
+  'cookie',
+  'set-cookie',
+  'password',
+  'secret',
+  // OAuth refresh tokens are not marked sensitive in the model, but they are credentials.
+  'refreshToken',
+  'connectionParams',
+];
+
+export const SENSITIVE_KEYS: ReadonlySet<string> = new Set(
+  [...sensitiveModelMembers(), ...TRANSPORT_SECRETS].map((k) => k.toLowerCase()),
+);
+
+export const REDACTED = '[REDACTED]';
+
+const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
+
+/** A deep copy with every sensitive member replaced and bearer tokens in strings masked. */
+export function redact(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.replace(BEARER, `$1 ${REDACTED}`);
+  if (value === null || typeof value !== 'object' || depth > 12) return value;
+  if (value instanceof Error) {
+    return {
+      type: value.name,
+      message: redact(value.message, depth + 1),
+      stack: redact(value.stack, depth + 1),
+    };
+  }
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  if (typeof (value as Headers).forEach === 'function' && value instanceof Headers) {
+    const out: Record<string, string> = {};
+    value.forEach((v, k) => {
+      out[k] = SENSITIVE_KEYS.has(k.toLowerCase()) ? REDACTED : (redact(v, depth + 1) as string);
+    });
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = SENSITIVE_KEYS.has(k.toLowerCase()) ? REDACTED : redact(v, depth + 1);
+  }
+  return out;
+}
+
+export function createLogger(
+  options: { level?: string; name?: string } = {},
+  destination?: DestinationStream,
+): Logger {
+  return pino(
+    {
+      name: options.name ?? 'appflow-gateway',
+      level: options.level ?? 'info',
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (object) => redact(object) as Record<string, unknown>,
+      },
+      hooks: {
+        // Messages are strings the code wrote, but may quote a header value: mask tokens.
+        logMethod(args, method) {
+          const masked = args.map((a) => (typeof a === 'string' ? redact(a) : a));
+          return method.apply(this, masked as Parameters<typeof method>);
+        },
+      },
+    },
+    destination ?? pino.destination({ dest: 1, sync: false }),
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * Operational endpoints beside /graphql: `/health` (the process answers), `/ready` (AppFlow
+ * reachable, Redis too when configured; 503 once shutdown began) and `/metrics` (Prometheus).
+ */
+import { type AppflowClient, ListFlowsCommand } from '@aws-sdk/client-appflow';
+import type { Plugin } from 'graphql-yoga';
+import { Redis } from 'ioredis';
+import type { GatewayMetrics } from './metrics.js';
+
+export interface ReadinessReport {
+  ready: boolean;
+  shuttingDown: boolean;
+  checks: Record<string, string>;
+}
+
+type Check = () => Promise<void>;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+export class Readiness {
+  private shuttingDown = false;
+  private last?: { at: number; report: ReadinessReport };
+  private running?: Promise<ReadinessReport>;
+  private readonly checks = new Map<string, Check>();
+  private readonly closers: (() => void)[] = [];
+
+  constructor(
+    /** A report is reused this long, so probes cannot flood AppFlow. */
+    private readonly cacheMs = 2_000,
+    private readonly timeoutMs = 3_000,
+  ) {}
+
+  add(name: string, check: Check): this {
+    this.checks.set(name, check);
+    return this;
+  }
+
+  /** AppFlow answers a cheap signed call (ListFlows, one result). */
+  addAppflow(client: AppflowClient): this {
+    return this.add('appflow', async () => {
+      await client.send(new ListFlowsCommand({ maxResults: 1 }));
+    });
+  }
+
+  /** Redis answers PING (own connection: a slow cache must not hide a dead server). */
+  addRedis(url: string): this {
+    const redis = new Redis(url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: true,
+      connectTimeout: this.timeoutMs,
+      retryStrategy: () => 1_000,
+    });
+    redis.on('error', () => {}); // Reported through the check, not as an unhandled event.
+    this.closers.push(() => redis.disconnect());
+    return this.add('redis', async () => {
+      if (redis.status === 'wait') await redis.connect();
+      await redis.ping();
+    });
+  }
+
+  beginShutdown(): void {
+    this.shuttingDown = true;
+  }
+
+  get isShuttingDown(): boolean {
+    return this.shuttingDown;
+  }
+
+  async report(): Promise<ReadinessReport> {
+    if (this.shuttingDown) return { ready: false, shuttingDown: true, checks: {} };
+    if (this.last && Date.now() - this.last.at < this.cacheMs) return this.last.report;
+    this.running ??= (async () => {
+      const checks: Record<string, string> = {};
+      await Promise.all(
+        [...this.checks].map(async ([name, check]) => {
+          try {
+            await withTimeout(check(), this.timeoutMs, name);
+            checks[name] = 'ok';
+          } catch (error) {
+            checks[name] = `failed: ${(error as Error).name}`;
+          }
+        }),
+      );
+      const report = {
+        ready: !this.shuttingDown && Object.values(checks).every((c) => c === 'ok'),
+        shuttingDown: this.shuttingDown,
+        checks,
+      };
+      this.last = { at: Date.now(), report };
+      return report;
+    })().finally(() => {
+      this.running = undefined;
+    });
+    const report = await this.running;
+    return this.shuttingDown ? { ready: false, shuttingDown: true, checks: {} } : report;
+  }
+
+  close(): void {
+    for (const c of this.closers.splice(0)) c();
+  }
+}
+
+const json = (body: unknown, status: number) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  });
+
+export function useOperationalEndpoints(opts: {
+  readiness: Readiness;
+  metrics: GatewayMetrics;
+}): Plugin {
+  return {
+    async onRequest({ url, request, endResponse }) {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return;
+      switch (url.pathname) {
+        case '/health':
+          endResponse(json({ status: 'ok' }, 200));
+          return;
+        case '/ready': {
+          const report = await opts.readiness.report();
+          endResponse(json({ status: report.ready ? 'ready' : 'unavailable', ...report }, report.ready ? 200 : 503));
+          return;
+        }
+        case '/metrics': {
+          const { contentType, body } = await opts.metrics.render();
+          endResponse(new Response(body, { status: 200, headers: { 'content-type': contentType } }));
+          return;
+        }
+      }
+    },
+  };
+}

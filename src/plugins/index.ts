@@ -1,0 +1,125 @@
+/**
+ * The production layer of a gateway in one place: authentication, CSRF, CORS, introspection
+ * and GraphiQL switches, query limits, rate limit, persisted operations, metrics, logs,
+ * tracing, health and readiness. src/yoga.ts spreads `yogaOptions` and `plugins` into
+ * createYoga; src/server.ts uses `authenticator`, `persisted`, `readiness` and `logger` for the
+ * WebSocket side and for shutdown.
+ */
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { Plugin, YogaServerOptions } from 'graphql-yoga';
+import type { AppflowHandle } from '../appflow/client.js';
+import type { GatewayConfig } from '../config.js';
+import type { GatewayContext, GatewayServices } from '../context.js';
+import { createLogger, type Logger } from '../logger.js';
+import type { AppflowCache } from '../resolvers/cache.js';
+import { type Authenticator, createAuthenticator } from './auth.js';
+import { Readiness, useOperationalEndpoints } from './health.js';
+import {
+  AppflowRateLimiter,
+  DEFAULT_LIMITS,
+  guardAppflowCalls,
+  useAppflowRateLimit,
+  useQueryLimits,
+} from './limits.js';
+import { loggingMaskError, useRequestLogging } from './logging.js';
+import { createMetrics, type GatewayMetrics, registerGatewayMetrics, useMetrics } from './metrics.js';
+import { PersistedOperations, usePersistedOperations } from './persisted.js';
+import { loadOtel, traceAppflowCalls, useTracing } from './tracing.js';
+
+/** Headers a browser client must send on GET (CSRF prevention); JSON POSTs are preflighted. */
+export const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'apollo-require-preflight'];
+
+export interface ProductionLayer {
+  authenticator: Authenticator;
+  persisted: PersistedOperations;
+  metrics: GatewayMetrics;
+  readiness: Readiness;
+  logger: Logger;
+  plugins: Plugin[];
+  yogaOptions: Pick<
+    YogaServerOptions<Record<string, unknown>, GatewayContext>,
+    'cors' | 'maskedErrors' | 'graphiql' | 'renderGraphiQL' | 'landingPage'
+  >;
+  close(): void;
+}
+
+export async function createProductionLayer(
+  config: GatewayConfig,
+  deps: {
+    services: GatewayServices;
+    appflow: AppflowHandle;
+    cache?: AppflowCache;
+    logger?: Logger;
+  },
+): Promise<ProductionLayer> {
+  const logger = deps.logger ?? createLogger({ level: config.logLevel });
+  const authenticator = createAuthenticator(config);
+  const persisted = PersistedOperations.fromFile(
+    config.persistedOperations,
+    config.persistedOperationsFile,
+  );
+  const metrics = createMetrics({ appflow: deps.appflow, cache: deps.cache ?? deps.services.reader.cache });
+  registerGatewayMetrics(deps.services.reader, metrics);
+  const readiness = new Readiness().addAppflow(deps.appflow.client);
+  if (config.redisUrl) readiness.addRedis(config.redisUrl);
+
+  const detach: (() => void)[] = [() => metrics.detach(), () => readiness.close()];
+  const plugins: Plugin[] = [
+    useRequestLogging(logger) as Plugin,
+    useOperationalEndpoints({ readiness, metrics }),
+    useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
+    usePersistedOperations(persisted),
+    useQueryLimits(config.limits, { hideSuggestions: !config.introspection }),
+    useMetrics(metrics),
+  ];
+  if (!config.introspection) plugins.push(useDisableIntrospection());
+  if (config.rateLimitPerMinute > 0) {
+    guardAppflowCalls(deps.appflow.client);
+    plugins.push(useAppflowRateLimit(new AppflowRateLimiter(config.rateLimitPerMinute)) as Plugin);
+  }
+  const otel = config.tracing ? await loadOtel() : undefined;
+  if (otel) {
+    plugins.push(useTracing(otel));
+    detach.push(traceAppflowCalls(otel, deps.appflow));
+  } else if (config.tracing) {
+    logger.warn('TRACING is on but @opentelemetry/api is not installed: no spans');
+  }
+
+  return {
+    authenticator,
+    persisted,
+    metrics,
+    readiness,
+    logger,
+    plugins,
+    yogaOptions: {
+      cors:
+        config.corsOrigins.length === 0
+          ? false
+          : {
+              origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
+              credentials: false,
+              allowedHeaders: ['content-type', 'authorization', 'x-api-key', ...CSRF_HEADERS],
+              methods: ['GET', 'POST', 'OPTIONS'],
+              maxAge: 600,
+            },
+      maskedErrors: { isDev: false, maskError: loggingMaskError(logger) },
+      landingPage: false,
+      graphiql: config.graphiql
+        ? {
+            title: 'appflow-gateway',
+            subscriptionsProtocol: 'WS',
+          }
+        : false,
+      // GraphiQL's scripts, styles and editor workers inlined in the page: works offline.
+      renderGraphiQL,
+    },
+    close() {
+      for (const d of detach.splice(0)) d();
+    },
+  };
+}
+
+export { DEFAULT_LIMITS };

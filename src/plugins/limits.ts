@@ -1,0 +1,173 @@
+/**
+ * Hostile queries: graphql-armor's depth, alias, cost, token and directive limits (each
+ * rejection carries its own `extensions.code`), and a per-viewer budget of AppFlow calls per
+ * minute (`RATE_LIMITED`). Both run inside envelop, so HTTP and WebSocket get them alike.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import type {
+  AppflowClient,
+  ServiceInputTypes,
+  ServiceOutputTypes,
+} from '@aws-sdk/client-appflow';
+import type { InitializeHandler, InitializeHandlerArguments } from '@smithy/types';
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { GatewayContext } from '../context.js';
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  maxTokens: number;
+  maxDirectives: number;
+}
+
+export const DEFAULT_LIMITS: QueryLimits = {
+  maxDepth: 12,
+  maxAliases: 30,
+  // The dashboard query (100 flows with profiles, connectors and 5 runs) costs about 75k.
+  maxCost: 150_000,
+  maxTokens: 3_000,
+  maxDirectives: 50,
+};
+
+/** The `extensions.code` of each armor rejection. */
+export const LIMIT_CODES = {
+  maxDepth: 'QUERY_TOO_DEEP',
+  maxAliases: 'TOO_MANY_ALIASES',
+  costLimit: 'QUERY_TOO_COMPLEX',
+  maxTokens: 'TOO_MANY_TOKENS',
+  maxDirectives: 'TOO_MANY_DIRECTIVES',
+} as const;
+
+function coded(code: string) {
+  // Armor builds plain GraphQLErrors; give each one its stable code before it is reported.
+  return [
+    (_ctx: unknown, error: GraphQLError) => {
+      Object.assign(error.extensions as Record<string, unknown>, {
+        code,
+        http: { status: 400 },
+      });
+    },
+  ];
+}
+
+export function useQueryLimits(limits: QueryLimits, options: { hideSuggestions: boolean }) {
+  return EnvelopArmorPlugin({
+    maxDepth: { n: limits.maxDepth, onReject: coded(LIMIT_CODES.maxDepth) },
+    maxAliases: { n: limits.maxAliases, onReject: coded(LIMIT_CODES.maxAliases) },
+    costLimit: { maxCost: limits.maxCost, onReject: coded(LIMIT_CODES.costLimit) },
+    maxTokens: { n: limits.maxTokens, onReject: coded(LIMIT_CODES.maxTokens) },
+    maxDirectives: { n: limits.maxDirectives, onReject: coded(LIMIT_CODES.maxDirectives) },
+    // "Did you mean ...?" would reveal the schema when introspection is off.
+    blockFieldSuggestion: { enabled: options.hideSuggestions },
+  }) as Plugin;
+}
+
+/** Fixed one-minute windows of AppFlow calls per viewer. */
+export class AppflowRateLimiter {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  constructor(
+    readonly perMinute: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private window(id: string) {
+    const now = this.now();
+    let w = this.windows.get(id);
+    if (!w || now - w.start >= 60_000) {
+      if (this.windows.size > 10_000) this.prune(now);
+      w = { start: now, count: 0 };
+      this.windows.set(id, w);
+    }
+    return w;
+  }
+
+  private prune(now: number) {
+    for (const [k, w] of this.windows) if (now - w.start >= 60_000) this.windows.delete(k);
+  }
+
+  /** Take one call from the viewer's budget; false when it is spent. */
+  take(id: string): boolean {
+    const w = this.window(id);
+    if (w.count >= this.perMinute) return false;
+    w.count++;
+    return true;
+  }
+
+  remaining(id: string): number {
+    return Math.max(0, this.perMinute - this.window(id).count);
+  }
+
+  /** Seconds until the viewer's window resets. */
+  retryAfter(id: string): number {
+    return Math.max(1, Math.ceil((this.window(id).start + 60_000 - this.now()) / 1000));
+  }
+}
+
+export function rateLimitedError(limiter: AppflowRateLimiter, id: string, whole: boolean) {
+  const retryAfterSeconds = limiter.retryAfter(id);
+  return new GraphQLError(
+    `Rate limit reached: at most ${limiter.perMinute} AppFlow calls per minute; retry in ${retryAfterSeconds} s.`,
+    {
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfterSeconds,
+        ...(whole
+          ? { http: { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } } }
+          : {}),
+      },
+    },
+  );
+}
+
+interface CallBudget {
+  limiter: AppflowRateLimiter;
+  viewerId: string;
+}
+
+/** The viewer whose operation is running, carried through every await down to the SDK call. */
+const budgetStore = new AsyncLocalStorage<CallBudget>();
+const guardedClients = new WeakSet<AppflowClient>();
+
+/**
+ * Refuse an AppFlow call before it is sent when the viewer running the operation has spent
+ * its budget. Installed once per client, ahead of the client's concurrency limit, so a
+ * refused call takes no permit and is not counted as an AppFlow call.
+ */
+export function guardAppflowCalls(client: AppflowClient): void {
+  if (guardedClients.has(client)) return;
+  guardedClients.add(client);
+  client.middlewareStack.addRelativeTo(
+    (next: InitializeHandler<ServiceInputTypes, ServiceOutputTypes>) =>
+      async (args: InitializeHandlerArguments<ServiceInputTypes>) => {
+      const budget = budgetStore.getStore();
+      if (budget && !budget.limiter.take(budget.viewerId)) {
+        throw rateLimitedError(budget.limiter, budget.viewerId, false);
+      }
+      return next(args);
+    },
+    { relation: 'before', toMiddleware: 'appflowGatewayLimit', name: 'appflowGatewayRateLimit' },
+  );
+}
+
+/**
+ * Runs queries and mutations with the viewer's call budget in scope; an operation whose viewer
+ * has already spent the budget is refused whole (HTTP 429). Subscriptions are not charged:
+ * their pollers are shared by every subscriber.
+ */
+export function useAppflowRateLimit(limiter: AppflowRateLimiter): Plugin<GatewayContext> {
+  return {
+    onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
+      const viewerId = (args.contextValue as GatewayContext).viewer?.id ?? 'anonymous';
+      if (limiter.remaining(viewerId) <= 0) {
+        setResultAndStopExecution({ errors: [rateLimitedError(limiter, viewerId, true)] });
+        return;
+      }
+      const budget: CallBudget = { limiter, viewerId };
+      setExecuteFn((a) => budgetStore.run(budget, () => executeFn(a)));
+    },
+  };
+}

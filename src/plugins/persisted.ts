@@ -1,0 +1,108 @@
+/**
+ * Persisted operations: the documents GraphQL Code Generator wrote to
+ * src/gql/persisted-documents.json (sha256 of the document -> text). A client sends
+ * `extensions.persistedQuery.sha256Hash` instead of the text. PERSISTED_OPERATIONS=only
+ * refuses any other document; `allow` accepts both; `off` ignores hashes. The same resolution
+ * runs for HTTP (a Yoga onParams hook) and for graphql-ws (src/server.ts's onSubscribe).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { PersistedMode } from '../config.js';
+
+export const DEFAULT_PERSISTED_DOCUMENTS = fileURLToPath(
+  new URL('../gql/persisted-documents.json', import.meta.url),
+);
+
+export interface OperationParams {
+  query?: string | null;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+  extensions?: Record<string, unknown> | null;
+}
+
+function refusal(message: string, code: string, status = 400) {
+  return new GraphQLError(message, { extensions: { code, http: { status } } });
+}
+
+export class PersistedOperations {
+  private readonly byHash: Map<string, string>;
+
+  constructor(
+    readonly mode: PersistedMode,
+    documents: Record<string, string>,
+  ) {
+    this.byHash = new Map(Object.entries(documents).map(([h, d]) => [normalizeHash(h), d]));
+  }
+
+  static fromFile(mode: PersistedMode, path = DEFAULT_PERSISTED_DOCUMENTS): PersistedOperations {
+    if (mode === 'off') return new PersistedOperations(mode, {});
+    let documents: Record<string, string>;
+    try {
+      documents = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw new Error(`Cannot read persisted operations from ${path}: ${(error as Error).message}`);
+    }
+    return new PersistedOperations(mode, documents);
+  }
+
+  get size(): number {
+    return this.byHash.size;
+  }
+
+  has(hash: string): boolean {
+    return this.byHash.has(normalizeHash(hash));
+  }
+
+  /**
+   * The query text to run for these params, or a coded GraphQLError to refuse them:
+   * PERSISTED_QUERY_NOT_FOUND (unknown hash), PERSISTED_QUERY_ONLY (text not in the list).
+   */
+  resolve(params: OperationParams): string | GraphQLError {
+    const hash = persistedHash(params.extensions);
+    if (this.mode === 'off' || (hash === undefined && this.mode === 'allow')) {
+      return params.query ?? refusal('Must provide query string.', 'BAD_REQUEST');
+    }
+    if (hash !== undefined) {
+      const document = this.byHash.get(normalizeHash(hash));
+      if (document === undefined) {
+        return refusal('PersistedQueryNotFound', 'PERSISTED_QUERY_NOT_FOUND');
+      }
+      if (params.query && params.query !== document) {
+        return refusal('The query does not match its persisted hash.', 'BAD_REQUEST');
+      }
+      return document;
+    }
+    // `only`: a document sent as text is accepted only when it is one of the persisted ones.
+    const query = params.query ?? '';
+    if (query && this.byHash.has(createHash('sha256').update(query).digest('hex'))) return query;
+    return refusal(
+      'Only persisted operations are accepted here: send extensions.persistedQuery.sha256Hash.',
+      'PERSISTED_QUERY_ONLY',
+    );
+  }
+}
+
+/** Codegen writes `sha256:<hex>`; Apollo-style clients send the bare hex. Both are accepted. */
+export function normalizeHash(hash: string): string {
+  return hash.toLowerCase().replace(/^sha256:/, '');
+}
+
+export function persistedHash(extensions: OperationParams['extensions']): string | undefined {
+  const pq = extensions?.persistedQuery as { version?: unknown; sha256Hash?: unknown } | undefined;
+  if (pq && typeof pq === 'object' && typeof pq.sha256Hash === 'string') return pq.sha256Hash;
+  return undefined;
+}
+
+export function usePersistedOperations(store: PersistedOperations): Plugin {
+  return {
+    onParams({ params, setParams }) {
+      if (store.mode === 'off') return;
+      const resolved = store.resolve(params);
+      if (resolved instanceof GraphQLError) throw resolved;
+      if (resolved !== params.query) setParams({ ...params, query: resolved });
+    },
+  };
+}
