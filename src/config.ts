@@ -52,6 +52,18 @@ export interface GatewayConfig {
   };
   /** Per-client budget of AppFlow-calling fields per minute (0 = unlimited). */
   rateLimitPerMinute: number;
+  /** JSON map sha256 -> document used by PERSISTED_OPERATIONS (default src/gql/persisted-documents.json). */
+  persistedOperationsFile?: string;
+  /** graphql-armor limits for every document (HTTP and WebSocket). */
+  limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxDirectives: number };
+  /** OpenTelemetry spans through @opentelemetry/api (a no-op until an SDK is registered). */
+  tracing: boolean;
+  /** graphql-ws: close with 4408 when connection_init does not arrive in time. */
+  wsInitTimeoutMs: number;
+  /** On SIGTERM: keep serving this long with /ready at 503 before closing the listener. */
+  shutdownDelayMs: number;
+  /** On SIGTERM: the whole shutdown takes at most this long, then connections are cut. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -126,6 +138,38 @@ function apiKeys(env: Env): GatewayConfig['apiKeys'] {
   });
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Checks across variables: auth, CORS origins, log level, shutdown timing. */
+function validateAccess(config: GatewayConfig): void {
+  if (config.jwtSecret && config.jwksUrl) {
+    throw new ConfigError('Set JWT_SECRET (HS256) or JWKS_URL, not both');
+  }
+  if ((config.jwtIssuer || config.jwtAudience) && !config.jwtSecret && !config.jwksUrl) {
+    throw new ConfigError('JWT_ISSUER and JWT_AUDIENCE need JWT_SECRET or JWKS_URL');
+  }
+  for (const origin of config.corsOrigins) {
+    if (origin === '*') continue;
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin.replace(/\/$/, '')) {
+      throw new ConfigError(
+        `CORS_ORIGINS entries must be origins like https://app.example.com or *, got "${origin}"`,
+      );
+    }
+  }
+  if (!LOG_LEVELS.includes(config.logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${config.logLevel}"`);
+  }
+  if (config.shutdownDelayMs >= config.shutdownTimeoutMs) {
+    throw new ConfigError('SHUTDOWN_DELAY_MS must be below SHUTDOWN_TIMEOUT_MS');
+  }
+}
+
 export function loadConfig(
   env: Env = process.env,
   overrides: Partial<GatewayConfig> = {},
@@ -180,10 +224,24 @@ export function loadConfig(
       idlePollMs: int(env, 'POLL_IDLE_MS', 15000, 50, 3600000),
     },
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 0, 0, 1000000),
+    persistedOperationsFile: env.PERSISTED_OPERATIONS_FILE || undefined,
+    limits: {
+      maxDepth: int(env, 'MAX_DEPTH', 12, 1, 1000),
+      maxAliases: int(env, 'MAX_ALIASES', 30, 0, 10000),
+      // The dashboard query (100 flows with profiles, connectors and 5 runs) costs about 75k.
+      maxCost: int(env, 'MAX_COST', 150000, 1, 100000000),
+      maxTokens: int(env, 'MAX_TOKENS', 3000, 10, 1000000),
+      maxDirectives: int(env, 'MAX_DIRECTIVES', 50, 0, 10000),
+    },
+    tracing: bool(env, 'TRACING', false),
+    wsInitTimeoutMs: int(env, 'WS_INIT_TIMEOUT_MS', 10000, 100, 600000),
+    shutdownDelayMs: int(env, 'SHUTDOWN_DELAY_MS', production ? 2000 : 0, 0, 8000),
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 9000, 1000, 60000),
     ...overrides,
   };
   if (config.jwtSecret && config.jwtSecret.length < 32) {
     throw new ConfigError('JWT_SECRET must be at least 32 characters for HS256');
   }
+  validateAccess(config);
   return config;
 }
