@@ -35,7 +35,7 @@ export async function startTestGateway(
 ): Promise<TestGateway> {
   const emulator = await startTestEmulator(options.emulator);
   const config = loadConfig(
-    { ALLOW_ANONYMOUS: 'true', ...options.env },
+    { ALLOW_ANONYMOUS: 'true', LOG_LEVEL: 'silent', ...options.env },
     { appflowEndpoint: emulator.url, embeddedEmulator: false, ...options.config },
   );
   const gateway = await createGateway(config);
