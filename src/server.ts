@@ -3,13 +3,14 @@
  * port and path. Starts the embedded AppFlow emulator unless APPFLOW_ENDPOINT (or real AWS)
  * is configured. SIGTERM/SIGINT: stop accepting, finish in-flight requests, close, exit 0.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { ConfigError, type GatewayConfig, loadConfig } from './config.js';
-import type { GatewayContext } from './context.js';
+import { type DocumentNode, GraphQLError } from 'graphql';
+import type { GatewayContext, Viewer } from './context.js';
 import { createGateway, type Gateway, type GatewayDeps } from './yoga.js';
 
 export interface RunningGateway {
@@ -44,21 +45,51 @@ export async function startServer(
   const server = createServer(yoga);
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
 
-  useServer<Record<string, unknown>, { request: unknown }>(
+  const { authenticator, persisted, readiness, logger } = gateway.production;
+  useServer<Record<string, unknown>, { request: IncomingMessage; viewer?: Viewer }>(
     {
+      connectionInitWaitTimeout: config.wsInitTimeoutMs,
+      // Credentials travel in connectionParams (browsers cannot set upgrade headers); other
+      // clients may use the upgrade request's headers. Refusal closes the socket with 4403.
+      onConnect: async (ctx) => {
+        try {
+          let credentials = authenticator.fromConnectionParams(ctx.connectionParams);
+          if (!credentials.apiKey && !credentials.bearer) {
+            credentials = authenticator.fromHeaders(ctx.extra.request.headers);
+          }
+          const viewer = await authenticator.authenticate(credentials);
+          ctx.extra.viewer = viewer;
+          logger.debug({ ws: 'connected', viewer: viewer.id }, 'websocket');
+          return true;
+        } catch (error) {
+          logger.info({ ws: 'refused', reason: (error as Error).message }, 'websocket');
+          return false;
+        }
+      },
       execute: (args) =>
         (args.rootValue as { execute: (a: unknown) => unknown }).execute(args) as never,
       subscribe: (args) =>
         (args.rootValue as { subscribe: (a: unknown) => unknown }).subscribe(args) as never,
       onSubscribe: async (ctx, _id, params) => {
+        // Same persisted-operation rules as HTTP: a hash is swapped for its document.
+        const query = persisted.resolve(params);
+        if (query instanceof GraphQLError) return [query];
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
-          params,
+          params: { ...params, query },
           connectionParams: ctx.connectionParams,
+          viewer: ctx.extra.viewer,
         });
-        const document = parse(params.query);
+        let document: DocumentNode;
+        try {
+          document = parse(query);
+        } catch (error) {
+          // Syntax errors and the token limit: an error message, not a dropped socket.
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
         const errors = validate(schema, document);
         if (errors.length) return errors;
         return {
@@ -74,6 +105,10 @@ export async function startServer(
     wss,
     12_000,
   );
+  wss.on('connection', (socket) => {
+    // Shutting down: no new sockets (the listener may still accept during the drain delay).
+    if (readiness.isShuttingDown) socket.close(1001, 'Going away');
+  });
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
@@ -82,8 +117,21 @@ export async function startServer(
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      // /ready answers 503 from now on, so load balancers stop sending new work.
+      readiness.beginShutdown();
+      logger.info({ delayMs: config.shutdownDelayMs }, 'shutting down');
+      if (config.shutdownDelayMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
+      }
       for (const client of wss.clients) client.close(1001, 'Going away');
-      const force = setTimeout(() => server.closeAllConnections(), 8_000);
+      // In-flight requests get the rest of the budget; then every connection is cut.
+      const force = setTimeout(
+        () => {
+          server.closeAllConnections();
+          for (const client of wss.clients) client.terminate();
+        },
+        Math.max(500, config.shutdownTimeoutMs - config.shutdownDelayMs - 500),
+      );
       force.unref();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -119,7 +167,8 @@ async function main() {
   );
   const shutdown = (signal: string) => {
     console.log(`${signal}: shutting down`);
-    const hard = setTimeout(() => process.exit(1), 10_000);
+    // Whatever happens, the process is gone within 10 s of the signal.
+    const hard = setTimeout(() => process.exit(1), Math.min(10_000, config.shutdownTimeoutMs + 500));
     hard.unref();
     running.close().then(
       () => process.exit(0),
