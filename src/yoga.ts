@@ -8,14 +8,9 @@ import { Redis } from 'ioredis';
 import { type AppflowHandle, createAppflowClient } from './appflow/client.js';
 import { CursorCodec } from './appflow/pagination.js';
 import type { GatewayConfig } from './config.js';
-import {
-  ANONYMOUS_ALL_SCOPES,
-  createContext,
-  type GatewayContext,
-  type GatewayServices,
-  NOBODY,
-  type Viewer,
-} from './context.js';
+import { createContext, type GatewayContext, type GatewayServices, type Viewer } from './context.js';
+import type { Logger } from './logger.js';
+import { createProductionLayer, type ProductionLayer } from './plugins/index.js';
 import { AppflowReader } from './resolvers/appflow-reader.js';
 import { AppflowCache, MemoryCacheStore, RedisCacheStore } from './resolvers/cache.js';
 import { createLiveServices, type LiveOptions } from './resolvers/poller.js';
@@ -25,6 +20,8 @@ export interface Gateway {
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
   services: GatewayServices;
   appflow: AppflowHandle;
+  /** Auth, persisted operations, metrics, readiness and logger (src/plugins). */
+  production: ProductionLayer;
   close(): Promise<void>;
 }
 
@@ -35,6 +32,8 @@ export interface GatewayDeps {
   plugins?: Plugin[];
   /** Poller tuning beyond config.subscriptions (tests: lock lease, visibility timeout). */
   live?: LiveOptions;
+  /** Where logs go (tests capture them); JSON to stdout otherwise. */
+  logger?: Logger;
 }
 
 export async function createGateway(
@@ -61,18 +60,27 @@ export async function createGateway(
     live: createLiveServices(appflow.client, config, deps.live),
   };
 
-  const authenticate = async (_request: Request): Promise<Viewer> =>
-    config.allowAnonymous ? ANONYMOUS_ALL_SCOPES : NOBODY;
+  const production = await createProductionLayer(config, {
+    services,
+    appflow,
+    cache,
+    logger: deps.logger,
+  });
+  const { authenticator } = production;
+  // HTTP: credentials from headers. WebSocket: src/server.ts authenticated connectionParams in
+  // onConnect and passes the viewer in the initial context.
+  const authenticate = async (initial: { request?: Request; viewer?: Viewer }) =>
+    initial.viewer ??
+    authenticator.authenticate(authenticator.fromHeaders(initial.request?.headers ?? {}));
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
-    landingPage: false,
-    graphiql: config.graphiql ? { title: 'appflow-gateway', subscriptionsProtocol: 'WS' } : false,
-    maskedErrors: { isDev: false },
+    ...production.yogaOptions,
     logging: false,
-    context: async ({ request }) => createContext(services, await authenticate(request)),
+    context: async (initial) => createContext(services, await authenticate(initial)),
     plugins: [
+      ...production.plugins,
       // SSE single-connection mode (graphql-sse) at /graphql/stream; distinct connections
       // (accept: text/event-stream on /graphql) are native to Yoga.
       useGraphQLSSE(),
@@ -84,7 +92,9 @@ export async function createGateway(
     yoga,
     services,
     appflow,
+    production,
     async close() {
+      production.close();
       await services.live.close();
       if (!deps.appflow) appflow.destroy();
       redis?.disconnect();
