@@ -22,6 +22,8 @@ export interface AppflowHandle {
   client: AppflowClient;
   /** Subscribe to every finished call (metrics, tests). */
   onCall(listener: AppflowCallListener): () => void;
+  /** Calls running now, waiting for a permit, and the most ever running at once. */
+  concurrency(): { active: number; pending: number; maxActive: number };
   destroy(): void;
 }
 
@@ -43,12 +45,16 @@ export function createAppflowClient(
   });
   const limit = pLimit(config.maxConcurrentAppflowCalls);
   const listeners = new Set<AppflowCallListener>();
+  let active = 0;
+  let maxActive = 0;
 
   // Outermost step: one permit per logical call (retries included), timing and outcome.
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const operation = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
       return limit(async () => {
+        active++;
+        maxActive = Math.max(maxActive, active);
         const started = performance.now();
         try {
           const result = await next(args);
@@ -58,6 +64,8 @@ export function createAppflowClient(
           const name = (error as Error)?.name ?? 'Error';
           for (const l of listeners) l(operation, name, performance.now() - started);
           throw error;
+        } finally {
+          active--;
         }
       });
     },
@@ -70,6 +78,7 @@ export function createAppflowClient(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    concurrency: () => ({ active, pending: limit.pendingCount, maxActive }),
     destroy: () => client.destroy(),
   };
 }
