@@ -67,8 +67,8 @@ export async function startProdGateway(
   const gateway = await createGateway(config, {
     logger: createLogger({ level: config.logLevel }, logs),
   });
-  const fetch = (path: string, init?: RequestInit) =>
-    Promise.resolve(gateway.yoga.fetch(`http://test${path}`, init));
+  const fetch = (path: string, init?: RequestInit): Promise<Response> =>
+    Promise.resolve(gateway.yoga.fetch(new URL(`http://test${path}`), init));
   return {
     emulator,
     gateway,
@@ -89,6 +89,39 @@ export async function startProdGateway(
     },
     async close() {
       await gateway.close();
+      await emulator.close();
+    },
+  };
+}
+
+/** The real server (HTTP + graphql-ws) on a free port, in front of a fresh emulator. */
+export async function startProdServer(
+  env: Record<string, string> = {},
+  overrides: Partial<import('../../src/config.js').GatewayConfig> = {},
+) {
+  const { startServer } = await import('../../src/server.js');
+  const emulator = await startTestEmulator({ seed: true });
+  const config = loadConfig(
+    { API_KEYS, JWT_SECRET, ALLOW_ANONYMOUS: 'false', LOG_LEVEL: 'debug', ...env },
+    {
+      appflowEndpoint: emulator.url,
+      embeddedEmulator: false,
+      port: 0,
+      host: '127.0.0.1',
+      ...overrides,
+    },
+  );
+  const logs = new LogCapture();
+  const running = await startServer(config, {
+    logger: createLogger({ level: config.logLevel }, logs),
+  });
+  return {
+    ...running,
+    emulator,
+    logs,
+    wsUrl: running.url.replace(/^http/, 'ws'),
+    async stop() {
+      await running.close();
       await emulator.close();
     },
   };
