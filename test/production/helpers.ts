@@ -68,7 +68,7 @@ export async function startProdGateway(
     logger: createLogger({ level: config.logLevel }, logs),
   });
   const fetch = (path: string, init?: RequestInit): Promise<Response> =>
-    Promise.resolve(gateway.yoga.fetch(new URL(`http://test${path}`), init));
+    Promise.resolve(gateway.yoga.fetch(`http://test${path}`, init ?? {}));
   return {
     emulator,
     gateway,
