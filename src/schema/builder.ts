@@ -44,8 +44,28 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    nodeQueryOptions: { authScopes: { read: true } },
-    nodesQueryOptions: { authScopes: { read: true } },
+    nodeQueryOptions: {
+      authScopes: { read: true },
+      description: 'Any flow, connector profile, connector or run by its global id.',
+    },
+    nodesQueryOptions: {
+      authScopes: { read: true },
+      description: 'Several objects by global id, in order (null where one does not exist).',
+    },
+    idFieldOptions: { description: 'Global id: refetch this object with `node(id:)`.' },
+    nodeTypeOptions: { description: 'An object with a global id (Relay).' },
+    pageInfoTypeOptions: { description: 'Where a page of a connection stands.' },
+    cursorFieldOptions: { description: 'Opaque position of this item, for `after:`.' },
+    nodeFieldOptions: { description: 'The item.' },
+    edgesFieldOptions: { description: 'The items of this page, with their cursors.' },
+    pageInfoFieldOptions: { description: 'Pagination of this page.' },
+    hasNextPageFieldOptions: {
+      description: 'More items follow: ask again with `after: endCursor`.',
+    },
+    hasPreviousPageFieldOptions: { description: 'This page was asked with `after`.' },
+    startCursorFieldOptions: { description: 'Cursor of the first item of this page.' },
+    endCursorFieldOptions: { description: 'Pass as `after` to get the next page.' },
+    defaultEdgeTypeOptions: { description: 'An item of a connection with its cursor.' },
   },
 });
 

@@ -207,9 +207,10 @@ const FlowFilter = builder.inputType('FlowFilter', {
 });
 
 const TagFilter = builder.inputType('TagFilter', {
+  description: 'A tag a flow must have.',
   fields: (t) => ({
-    key: t.string({ required: true }),
-    value: t.string(),
+    key: t.string({ required: true, description: 'The tag key.' }),
+    value: t.string({ description: 'The tag value; any value when omitted.' }),
   }),
 });
 

@@ -230,6 +230,7 @@ function connectorUnionRef(name: string): AnyRef {
         connectorType: t.field({
           type: enumRef('ConnectorType'),
           nullable: false,
+          description: 'The connector this member belongs to.',
           resolve: (parent: AnyRef) => connectorTypeOf(parent[CONNECTOR]),
         }),
         value: t.field({
@@ -269,10 +270,12 @@ function mapEntryRef(name: string): AnyRef {
       key: t.field({
         type: outputType(s.key!.shape),
         nullable: false,
+        description: docText(shape(s.key!.shape).documentation) ?? 'The key.',
         resolve: (e: AnyRef) => e.key,
       }),
       value: t.field({
         type: outputType(s.value!.shape),
+        description: docText(shape(s.value!.shape).documentation) ?? 'The value.',
         nullable: Array.isArray(outputType(s.value!.shape)) ? { list: true, items: false } : true,
         resolve: (e: AnyRef) => e.value,
       }),
