@@ -323,6 +323,55 @@ describe('connectors', () => {
   });
 });
 
+describe('more links', () => {
+  it('leads from a run back to its flow, and from a connector to its profiles', async () => {
+    const r: { data?: any; errors?: unknown } = await t.query(`{
+      flow(name: "salesforce-accounts-to-s3") { flowName lastExecution { flowName flow { flowName flowArn } } }
+      connector(type: Salesforce) { profiles(first: 10) { edges { node { connectorProfileName connectorType } } } }
+    }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.flow.lastExecution.flow.flowName).toBe('salesforce-accounts-to-s3');
+    const profiles = r.data.connector.profiles.edges.map((e: any) => e.node);
+    expect(profiles.length).toBeGreaterThanOrEqual(2);
+    expect(profiles.every((p: any) => p.connectorType === 'Salesforce')).toBe(true);
+  });
+
+  it('finds a custom connector by label, and the flow that uses it', async () => {
+    const r: { data?: any; errors?: unknown } = await t.query(`{
+      connector(type: CustomConnector, label: "acme-inventory") { id connectorLabel connectorProvisioningType connectorProvisioningConfig { lambda { lambdaArn } } }
+      flow(name: "inventory-products-sync") { sourceConnector { connectorType connectorLabel connectorName } }
+      missing: connector(type: CustomConnector, label: "nope") { id }
+    }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.connector.connectorLabel).toBe('acme-inventory');
+    expect(r.data.connector.connectorProvisioningConfig.lambda.lambdaArn).toMatch(
+      /^arn:aws:lambda:/,
+    );
+    expect(r.data.flow.sourceConnector.connectorType).toBe('CustomConnector');
+    expect(r.data.missing).toBeNull();
+  });
+
+  it("pages through a flow's runs newest first", async () => {
+    const all: string[] = [];
+    let after: string | null = null;
+    let started: string[] = [];
+    do {
+      const r: { data?: any; errors?: unknown } = await t.query(
+        'query($after: String) { flow(name: "salesforce-opportunities-hourly") { executions(first: 2, after: $after) { edges { node { executionId startedAt } } pageInfo { hasNextPage endCursor } } } }',
+        { after },
+      );
+      expect(r.errors).toBeUndefined();
+      const c = r.data.flow.executions;
+      all.push(...c.edges.map((e: any) => e.node.executionId));
+      started = [...started, ...c.edges.map((e: any) => e.node.startedAt)];
+      after = c.pageInfo.hasNextPage ? c.pageInfo.endCursor : null;
+    } while (after);
+    expect(all.length).toBeGreaterThan(2);
+    expect(new Set(all).size).toBe(all.length);
+    expect([...started].sort().reverse()).toEqual(started);
+  });
+});
+
 describe('errors', () => {
   it('maps upstream throttling and outages to stable codes without stack traces', async () => {
     await t.emulator.control.faults({ operation: 'ListFlows', type: 'throttle', count: 10 });
