@@ -107,9 +107,8 @@ export async function executionsPage(
 }
 
 builder.node(FlowRef, {
-  description: shape('FlowDefinition').documentation
-    ? 'An Amazon AppFlow flow: where data comes from, where it goes, how and when it runs.'
-    : undefined,
+  description:
+    'An Amazon AppFlow flow: where data comes from, where it goes, how and when it runs.',
   id: { resolve: (flow) => flow.flowName },
   loadMany: async (names, ctx) => {
     const flows = await ctx.loaders.flow.loadMany(names);
