@@ -15,6 +15,7 @@ import { AppflowReader } from './resolvers/appflow-reader.js';
 import { AppflowCache, MemoryCacheStore, RedisCacheStore } from './resolvers/cache.js';
 import { createLiveServices, type LiveOptions } from './resolvers/poller.js';
 import { schema } from './schema/index.js';
+import { useRedactInputValues } from './schema/mutations/errors.js';
 
 export interface Gateway {
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -80,6 +81,8 @@ export async function createGateway(
     logging: false,
     context: async (initial) => createContext(services, await authenticate(initial)),
     plugins: [
+      // Input values (maybe credentials) are never echoed in errors: src/schema/mutations/errors.ts.
+      useRedactInputValues(),
       ...production.plugins,
       // SSE single-connection mode (graphql-sse) at /graphql/stream; distinct connections
       // (accept: text/event-stream on /graphql) are native to Yoga.
