@@ -7,14 +7,14 @@ import {
   type ConnectorConfiguration,
   type ConnectorProfile,
   DescribeConnectorCommand,
-  DescribeConnectorProfilesCommand,
-  DescribeConnectorsCommand,
   DescribeFlowCommand,
   DescribeFlowExecutionRecordsCommand,
   type DescribeFlowResponse,
   type ExecutionRecord,
   ListFlowsCommand,
   type ListFlowsResponse,
+  paginateDescribeConnectorProfiles,
+  paginateDescribeConnectors,
 } from '@aws-sdk/client-appflow';
 import { callAppflow, isAppflowError } from '../appflow/errors.js';
 import type { GatewayConfig } from '../config.js';
@@ -83,21 +83,14 @@ export class AppflowReader {
     const ttl = s(this.ttl.profilesTtl);
     return this.cache.getMany('profile', names, { freshMs: ttl, staleMs: ttl }, async (batch) => {
       const found = new Map<string, ConnectorProfile | null>(batch.map((n) => [n, null]));
-      for (let i = 0; i < batch.length; i += 100) {
-        let nextToken: string | undefined;
-        do {
-          const page = await callAppflow('DescribeConnectorProfiles', () =>
-            this.client.send(
-              new DescribeConnectorProfilesCommand({
-                connectorProfileNames: batch.slice(i, i + 100),
-                maxResults: 100,
-                nextToken,
-              }),
-            ),
-          );
+      for (const connectorProfileNames of chunks(batch, 100)) {
+        const pages = paginateDescribeConnectorProfiles(
+          { client: this.client, pageSize: 100 },
+          { connectorProfileNames },
+        );
+        for (const page of await allPages('DescribeConnectorProfiles', pages)) {
           for (const p of page.connectorProfileDetails ?? []) found.set(p.connectorProfileName!, p);
-          nextToken = page.nextToken;
-        } while (nextToken);
+        }
       }
       return found;
     });
@@ -108,26 +101,16 @@ export class AppflowReader {
     const ttl = s(this.ttl.connectorsTtl);
     return this.cache.getMany('connector', types, { freshMs: ttl, staleMs: ttl }, async (batch) => {
       const found = new Map<string, ConnectorConfiguration | null>(batch.map((t) => [t, null]));
-      for (let i = 0; i < batch.length; i += 100) {
-        let nextToken: string | undefined;
-        do {
-          const page = await callAppflow('DescribeConnectors', () =>
-            this.client.send(
-              new DescribeConnectorsCommand({
-                connectorTypes: batch.slice(
-                  i,
-                  i + 100,
-                ) as DescribeConnectorsCommand['input']['connectorTypes'],
-                maxResults: 100,
-                nextToken,
-              }),
-            ),
-          );
+      for (const connectorTypes of chunks(batch as ConnectorType[], 100)) {
+        const pages = paginateDescribeConnectors(
+          { client: this.client, pageSize: 100 },
+          { connectorTypes },
+        );
+        for (const page of await allPages('DescribeConnectors', pages)) {
           for (const [type, config] of Object.entries(page.connectorConfigurations ?? {})) {
             found.set(type, config);
           }
-          nextToken = page.nextToken;
-        } while (nextToken);
+        }
       }
       return found;
     });
@@ -199,6 +182,23 @@ export class AppflowReader {
   invalidateConnector(type: string, label?: string): Promise<void> {
     return this.cache.invalidate(label ? `connector:${type}:${label}` : `connector:${type}`);
   }
+}
+
+type ConnectorType = NonNullable<ConnectorConfiguration['connectorType']>;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Every page of an SDK paginator, failures mapped like any other AppFlow call. */
+function allPages<T>(operation: string, pages: AsyncIterable<T>): Promise<T[]> {
+  return callAppflow(operation, async () => {
+    const all: T[] = [];
+    for await (const page of pages) all.push(page);
+    return all;
+  });
 }
 
 export function isNotFound(error: unknown): boolean {
