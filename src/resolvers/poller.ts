@@ -289,6 +289,9 @@ class Watch {
   private nap?: Sleep;
   private stopPokes?: () => void;
   private readonly snapshotWaiters = new Set<(s: Snapshot) => void>();
+  /** Local feeds' event callbacks: one bus listener per watch, fanned out here. */
+  private readonly eventListeners = new Set<(event: PollEvent) => void>();
+  private stopEvents?: () => void;
 
   constructor(
     private readonly poller: ExecutionStatusPoller,
@@ -323,6 +326,20 @@ class Watch {
       // interested (the next tick checks); shut down now if nobody is.
       if (this.local === 0) void this.tick();
     });
+  }
+
+  listen(listener: (event: PollEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    this.stopEvents ??= this.poller.bus.listen(this.poller.topic('events', this.key), (payload) => {
+      for (const l of [...this.eventListeners]) l(payload as unknown as PollEvent);
+    });
+    return () => {
+      this.eventListeners.delete(listener);
+      if (this.eventListeners.size === 0) {
+        this.stopEvents?.();
+        this.stopEvents = undefined;
+      }
+    };
   }
 
   onSnapshot(waiter: (s: Snapshot) => void): () => void {
@@ -560,9 +577,7 @@ export class ExecutionStatusPoller {
       watch = new Watch(this, kind, flowName, key);
       this.watches.set(key, watch);
     }
-    const stopListening = this.bus.listen(this.topic('events', key), (payload) =>
-      onEvent(payload as unknown as PollEvent),
-    );
+    const stopListening = watch.listen(onEvent);
     watch.addLocal();
     const current = watch;
     let closed = false;

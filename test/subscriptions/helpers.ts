@@ -80,12 +80,13 @@ export interface Received<T = Record<string, unknown>> {
 
 /** Collect a subscription's results until it completes (or `until` says stop). */
 export async function collect<T = Record<string, unknown>>(
-  iterator: AsyncIterable<Received<T>>,
+  iterator: AsyncIterable<unknown>,
   until: (items: Received<T>[]) => boolean = () => false,
   onItem?: (item: Received<T>, all: Received<T>[]) => void | Promise<void>,
 ): Promise<Received<T>[]> {
   const items: Received<T>[] = [];
-  for await (const item of iterator) {
+  for await (const value of iterator) {
+    const item = value as Received<T>;
     items.push(item);
     await onItem?.(item, items);
     if (until(items)) break;

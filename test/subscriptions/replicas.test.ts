@@ -86,7 +86,8 @@ describe.skipIf(!REDIS_URL)('two gateway processes sharing Redis', () => {
   const clients: Client[] = [];
 
   beforeAll(async () => {
-    emulator = await startTestEmulator({ runSeconds: 1.5 });
+    // 3 s runs: even on a loaded machine a poll sees each run in progress.
+    emulator = await startTestEmulator({ runSeconds: 3 });
     await emulator.control.seed();
     [a, b] = await Promise.all([startReplica(emulator.url), startReplica(emulator.url)]);
   }, 60_000);
@@ -125,8 +126,14 @@ describe.skipIf(!REDIS_URL)('two gateway processes sharing Redis', () => {
     const expected = [first, second].flatMap((id) => [`${id}:InProgress`, `${id}:Successful`]);
     await waitFor(
       () => expected.every((e) => onA.seen.includes(e) && onB.seen.includes(e)),
-      15_000,
-    );
+      20_000,
+    ).catch((error) => {
+      throw new Error(
+        `${error.message}: expected ${expected} on both, A saw ${onA.seen}, B saw ${onB.seen}`,
+      );
+    });
+    // Both replicas' subscribers got the same events.
+    expect([...onA.seen].sort()).toEqual([...onB.seen].sort());
     // No duplicates on either side.
     expect(new Set(onA.seen).size).toBe(onA.seen.length);
     expect(new Set(onB.seen).size).toBe(onB.seen.length);

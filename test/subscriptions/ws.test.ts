@@ -176,7 +176,7 @@ describe('flowRuns and flowStatusChanged', () => {
       const first = await startRun(rig.emulator);
       const second = await startRun(rig.emulator);
       const seen = new Map<string, string[]>();
-      await collect(
+      await collect<{ flowRuns: { executionId: string; executionStatus: string } }>(
         iterator,
         () => [first, second].every((id) => seen.get(id)?.at(-1) === 'Successful'),
         (item) => {
