@@ -55,7 +55,13 @@ export interface GatewayConfig {
   /** JSON map sha256 -> document used by PERSISTED_OPERATIONS (default src/gql/persisted-documents.json). */
   persistedOperationsFile?: string;
   /** graphql-armor limits for every document (HTTP and WebSocket). */
-  limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxDirectives: number };
+  limits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxCost: number;
+    maxTokens: number;
+    maxDirectives: number;
+  };
   /** OpenTelemetry spans through @opentelemetry/api (a no-op until an SDK is registered). */
   tracing: boolean;
   /** graphql-ws: close with 4408 when connection_init does not arrive in time. */
@@ -163,7 +169,9 @@ function validateAccess(config: GatewayConfig): void {
     }
   }
   if (!LOG_LEVELS.includes(config.logLevel)) {
-    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${config.logLevel}"`);
+    throw new ConfigError(
+      `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${config.logLevel}"`,
+    );
   }
   if (config.shutdownDelayMs >= config.shutdownTimeoutMs) {
     throw new ConfigError('SHUTDOWN_DELAY_MS must be below SHUTDOWN_TIMEOUT_MS');

@@ -6,10 +6,10 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { type DocumentNode, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { ConfigError, type GatewayConfig, loadConfig } from './config.js';
-import { type DocumentNode, GraphQLError } from 'graphql';
 import type { GatewayContext, Viewer } from './context.js';
 import { createGateway, type Gateway, type GatewayDeps } from './yoga.js';
 
@@ -175,7 +175,10 @@ async function main() {
   const shutdown = (signal: string) => {
     console.log(`${signal}: shutting down`);
     // Whatever happens, the process is gone within 10 s of the signal.
-    const hard = setTimeout(() => process.exit(1), Math.min(10_000, config.shutdownTimeoutMs + 500));
+    const hard = setTimeout(
+      () => process.exit(1),
+      Math.min(10_000, config.shutdownTimeoutMs + 500),
+    );
     hard.unref();
     running.close().then(
       () => process.exit(0),

@@ -128,12 +128,19 @@ export function useOperationalEndpoints(opts: {
           return;
         case '/ready': {
           const report = await opts.readiness.report();
-          endResponse(json({ status: report.ready ? 'ready' : 'unavailable', ...report }, report.ready ? 200 : 503));
+          endResponse(
+            json(
+              { status: report.ready ? 'ready' : 'unavailable', ...report },
+              report.ready ? 200 : 503,
+            ),
+          );
           return;
         }
         case '/metrics': {
           const { contentType, body } = await opts.metrics.render();
-          endResponse(new Response(body, { status: 200, headers: { 'content-type': contentType } }));
+          endResponse(
+            new Response(body, { status: 200, headers: { 'content-type': contentType } }),
+          );
           return;
         }
       }

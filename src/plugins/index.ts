@@ -24,7 +24,12 @@ import {
   useQueryLimits,
 } from './limits.js';
 import { loggingMaskError, useRequestLogging } from './logging.js';
-import { createMetrics, type GatewayMetrics, registerGatewayMetrics, useMetrics } from './metrics.js';
+import {
+  createMetrics,
+  type GatewayMetrics,
+  registerGatewayMetrics,
+  useMetrics,
+} from './metrics.js';
 import { PersistedOperations, usePersistedOperations } from './persisted.js';
 import { loadOtel, traceAppflowCalls, useTracing } from './tracing.js';
 
@@ -60,7 +65,10 @@ export async function createProductionLayer(
     config.persistedOperations,
     config.persistedOperationsFile,
   );
-  const metrics = createMetrics({ appflow: deps.appflow, cache: deps.cache ?? deps.services.reader.cache });
+  const metrics = createMetrics({
+    appflow: deps.appflow,
+    cache: deps.cache ?? deps.services.reader.cache,
+  });
   registerGatewayMetrics(deps.services.reader, metrics);
   const readiness = new Readiness().addAppflow(deps.appflow.client);
   if (config.redisUrl) readiness.addRedis(config.redisUrl);

@@ -4,12 +4,8 @@
  * minute (`RATE_LIMITED`). Both run inside envelop, so HTTP and WebSocket get them alike.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { AppflowClient, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-appflow';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import type {
-  AppflowClient,
-  ServiceInputTypes,
-  ServiceOutputTypes,
-} from '@aws-sdk/client-appflow';
 import type { InitializeHandler, InitializeHandlerArguments } from '@smithy/types';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -143,12 +139,12 @@ export function guardAppflowCalls(client: AppflowClient): void {
   client.middlewareStack.addRelativeTo(
     (next: InitializeHandler<ServiceInputTypes, ServiceOutputTypes>) =>
       async (args: InitializeHandlerArguments<ServiceInputTypes>) => {
-      const budget = budgetStore.getStore();
-      if (budget && !budget.limiter.take(budget.viewerId)) {
-        throw rateLimitedError(budget.limiter, budget.viewerId, false);
-      }
-      return next(args);
-    },
+        const budget = budgetStore.getStore();
+        if (budget && !budget.limiter.take(budget.viewerId)) {
+          throw rateLimitedError(budget.limiter, budget.viewerId, false);
+        }
+        return next(args);
+      },
     { relation: 'before', toMiddleware: 'appflowGatewayLimit', name: 'appflowGatewayRateLimit' },
   );
 }

@@ -5,7 +5,7 @@
  * logger's redaction. Unexpected errors are logged in full here and masked for the client.
  */
 import { randomUUID } from 'node:crypto';
-import { getOperationAST, GraphQLError } from 'graphql';
+import { GraphQLError, getOperationAST } from 'graphql';
 import { maskError, type Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
 import type { Logger } from '../logger.js';

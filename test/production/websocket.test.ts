@@ -73,7 +73,9 @@ describe('graphql-ws close codes and auth', () => {
     const c = await initSocket(s.wsUrl, { authorization: `Bearer ${READ_KEY}` });
     c.send({ type: 'subscribe', id: 'q', payload: { query: FLOWS } });
     const next = await c.next((m) => m.id === 'q' && m.type === 'next');
-    expect((next.payload as { data: { flows: { edges: unknown[] } } }).data.flows.edges).toHaveLength(2);
+    expect(
+      (next.payload as { data: { flows: { edges: unknown[] } } }).data.flows.edges,
+    ).toHaveLength(2);
     await c.next((m) => m.id === 'q' && m.type === 'complete');
     c.close();
   });
@@ -83,7 +85,10 @@ describe('graphql-ws close codes and auth', () => {
     c.send({
       type: 'subscribe',
       id: 'm',
-      payload: { query: 'mutation { startFlow(input: { flowName: "salesforce-accounts-to-s3" }) { __typename } }' },
+      payload: {
+        query:
+          'mutation { startFlow(input: { flowName: "salesforce-accounts-to-s3" }) { __typename } }',
+      },
     });
     const denied = await c.next((m) => m.id === 'm' && (m.type === 'next' || m.type === 'error'));
     expect(codeOf(denied)).toBe('FORBIDDEN');
@@ -128,7 +133,9 @@ describe('persisted operations on WebSocket (PERSISTED_OPERATIONS=only)', () => 
 
   const hashOf = (name: string) =>
     Object.entries(persisted as Record<string, string>)
-      .find(([, doc]) => doc.includes(`query ${name}(`) || doc.includes(`subscription ${name}(`))![0]
+      .find(
+        ([, doc]) => doc.includes(`query ${name}(`) || doc.includes(`subscription ${name}(`),
+      )![0]
       .replace(/^sha256:/, '');
 
   it('refuses a document sent as text and runs one sent by hash', async () => {
@@ -138,7 +145,10 @@ describe('persisted operations on WebSocket (PERSISTED_OPERATIONS=only)', () => 
     c.send({
       type: 'subscribe',
       id: 'unknown',
-      payload: { query: '', extensions: { persistedQuery: { version: 1, sha256Hash: 'ab'.repeat(32) } } },
+      payload: {
+        query: '',
+        extensions: { persistedQuery: { version: 1, sha256Hash: 'ab'.repeat(32) } },
+      },
     });
     expect(codeOf(await c.next((m) => m.id === 'unknown'))).toBe('PERSISTED_QUERY_NOT_FOUND');
     c.send({
@@ -152,7 +162,9 @@ describe('persisted operations on WebSocket (PERSISTED_OPERATIONS=only)', () => 
     });
     const next = await c.next((m) => m.id === 'hash');
     expect(next.type).toBe('next');
-    expect((next.payload as { data: { flows: { edges: unknown[] } } }).data.flows.edges).toHaveLength(3);
+    expect(
+      (next.payload as { data: { flows: { edges: unknown[] } } }).data.flows.edges,
+    ).toHaveLength(3);
     c.close();
   });
 });

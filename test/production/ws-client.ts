@@ -6,12 +6,18 @@ export interface RawSocket {
   messages: Record<string, unknown>[];
   send(message: unknown): void;
   /** The next message matching `pred` (already received or arriving within `ms`). */
-  next(pred: (m: Record<string, unknown>) => boolean, ms?: number): Promise<Record<string, unknown>>;
+  next(
+    pred: (m: Record<string, unknown>) => boolean,
+    ms?: number,
+  ): Promise<Record<string, unknown>>;
   closed: Promise<{ code: number; reason: string }>;
   close(): void;
 }
 
-export async function rawSocket(url: string, protocol = 'graphql-transport-ws'): Promise<RawSocket> {
+export async function rawSocket(
+  url: string,
+  protocol = 'graphql-transport-ws',
+): Promise<RawSocket> {
   const ws = new WebSocket(url, protocol);
   const messages: Record<string, unknown>[] = [];
   const waiters = new Set<() => void>();
