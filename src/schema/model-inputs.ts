@@ -9,9 +9,9 @@
  * (src/resolvers/prevalidate.ts maps validation paths in that request back to input paths).
  */
 import type { InputFieldBuilder } from '@pothos/core';
-import { docText, memberDoc, type Shape, shape } from '../model/model.js';
+import { docText, memberDoc, shape } from '../model/model.js';
 import { builder } from './builder.js';
-import { enumRef, isConnectorUnion } from './model-types.js';
+import { enumRef, isConnectorUnion, scalarOf } from './model-types.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: generated types are untyped by nature.
 type AnyRef = any;
@@ -20,28 +20,6 @@ type AnyInputFieldBuilder = InputFieldBuilder<any, 'InputObject'>;
 
 /** Field of an input type for a structure that AppFlow defines without members. */
 export const EMPTY_STRUCTURE_FIELD = 'present';
-
-function scalarOf(s: Shape): string | undefined {
-  switch (s.type) {
-    case 'string':
-      return 'String';
-    case 'integer':
-      return 'Int';
-    case 'long':
-      return 'SafeInt';
-    case 'double':
-    case 'float':
-      return 'Float';
-    case 'boolean':
-      return 'Boolean';
-    case 'timestamp':
-      return 'DateTime';
-    case 'blob':
-      return 'String';
-    default:
-      return undefined;
-  }
-}
 
 const inputRefs = new Map<string, AnyRef>();
 
