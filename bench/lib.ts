@@ -99,8 +99,12 @@ export interface Child {
  * Runs `bench/serve.ts <kind>` in its own process (so servers and the load generator do not
  * share a core) and waits for its `READY <url>` line.
  */
-export function startChild(kind: string, env: Record<string, string> = {}): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/serve.ts', kind], {
+export function startChild(
+  kind: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<Child> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'bench/serve.ts', kind], {
     cwd: ROOT,
     env: { ...process.env, NODE_NO_WARNINGS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

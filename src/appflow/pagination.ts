@@ -145,7 +145,7 @@ export async function resolveTokenConnection<T>(
       if (opts.filter && !(await opts.filter(item))) continue;
       const atPageEnd = index + 1 >= page.items.length && page.nextToken;
       const position = atPageEnd ? { token: page.nextToken, skip: 0 } : { token, skip: index + 1 };
-      edges.push({ cursor: codec.encode(scope, position), node: item });
+      edges.push(lazyEdge(codec, scope, position, item));
       end = position;
     }
     if (edges.length >= first) {
@@ -162,7 +162,7 @@ export async function resolveTokenConnection<T>(
     end = { token, skip };
   }
 
-  const endCursor =
+  const endCursor = () =>
     edges.length > 0 && edges.length === first
       ? edges[edges.length - 1]!.cursor
       : hasNextPage
@@ -173,8 +173,32 @@ export async function resolveTokenConnection<T>(
     pageInfo: {
       hasNextPage,
       hasPreviousPage: Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return endCursor();
+      },
+    },
+  };
+}
+
+/**
+ * An edge whose cursor is signed only when selected: an HMAC per row (and per nested list)
+ * is a measurable share of a 100-row query that never asks for cursors.
+ */
+function lazyEdge<T>(
+  codec: CursorCodec,
+  scope: string,
+  position: CursorPosition,
+  node: T,
+): { cursor: string; node: T } {
+  let cursor: string | undefined;
+  return {
+    node,
+    get cursor() {
+      cursor ??= codec.encode(scope, position);
+      return cursor;
     },
   };
 }

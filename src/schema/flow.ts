@@ -54,7 +54,8 @@ function derived(flow: FlowModel, member: string): unknown {
   }
 }
 
-async function flowMember(flow: FlowModel, member: string, ctx: GatewayContext): Promise<unknown> {
+/** Synchronous when the flow already has the member (no promise per field per row). */
+function flowMember(flow: FlowModel, member: string, ctx: GatewayContext): unknown {
   const own = (flow as Record<string, unknown>)[member];
   if (own !== undefined) return own;
   if (listMembers.has(member)) {
@@ -62,6 +63,14 @@ async function flowMember(flow: FlowModel, member: string, ctx: GatewayContext):
     // A ListFlows item that lacks a list member simply does not have it.
     if ('flowArn' in flow) return undefined;
   }
+  return describedMember(flow, member, ctx);
+}
+
+async function describedMember(
+  flow: FlowModel,
+  member: string,
+  ctx: GatewayContext,
+): Promise<unknown> {
   const detail = await flowDetail(flow, ctx);
   return (
     (detail as Record<string, unknown>)[member] ??

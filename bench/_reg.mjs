@@ -1,0 +1,2 @@
+import { register } from 'node:module';
+register('./_count.mjs', import.meta.url);
