@@ -1,0 +1,41 @@
+/**
+ * Subscriptions need the `read` scope: without credentials (and no anonymous access) the
+ * subscription is refused before any poller starts or any AppFlow call is made.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createGateway, type Gateway } from '../../src/yoga.js';
+import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { FLOW_RUNS, ON_DEMAND, sseEvents } from './helpers.js';
+
+let emulator: TestEmulator;
+let gateway: Gateway;
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  await emulator.control.seed();
+  gateway = await createGateway(
+    loadConfig(
+      { ALLOW_ANONYMOUS: 'false' },
+      { appflowEndpoint: emulator.url, embeddedEmulator: false, redisUrl: undefined },
+    ),
+  );
+});
+afterAll(async () => {
+  await gateway?.close();
+  await emulator?.close();
+});
+
+it('refuses an anonymous subscription with UNAUTHENTICATED and polls nothing', async () => {
+  await emulator.control.clearRequests();
+  const response = await gateway.yoga.fetch('http://test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ query: FLOW_RUNS, variables: { flowName: ON_DEMAND } }),
+  });
+  const items = [];
+  for await (const item of sseEvents(response)) items.push(item);
+  expect(items).toHaveLength(1);
+  expect(items[0]!.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  expect(gateway.services.live.poller.stats().watches).toEqual([]);
+  expect((await emulator.control.requests()).total).toBe(0);
+});
