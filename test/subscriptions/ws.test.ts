@@ -9,7 +9,6 @@ import {
   StopFlowCommand,
 } from '@aws-sdk/client-appflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type WebSocket from 'ws';
 import {
   collect,
   EXECUTION_UPDATED,
@@ -18,7 +17,6 @@ import {
   type LiveRig,
   ON_DEMAND,
   SCHEDULED,
-  sleep,
   startLiveRig,
   startRun,
   waitFor,
