@@ -79,7 +79,7 @@ builder.queryFields((t) => ({
     authScopes: { read: true },
     type: ConnectorProfileRef,
     description: 'A connector profile by name, or null when it does not exist.',
-    args: { name: t.arg.string({ required: true }) },
+    args: { name: t.arg.string({ required: true, description: 'The connector profile name.' }) },
     resolve: async (_root, { name }, ctx) => {
       const p = await ctx.loaders.profile.load(name);
       return p ? profileModel(p) : null;
@@ -93,7 +93,10 @@ builder.queryFields((t) => ({
       'Connector profiles (DescribeConnectorProfiles), optionally by connector type or names.',
     args: {
       ...forwardArgs(t.arg),
-      connectorType: t.arg({ type: enumRef('ConnectorType') }),
+      connectorType: t.arg({
+        type: enumRef('ConnectorType'),
+        description: 'Only profiles of this connector type.',
+      }),
       connectorLabel: t.arg.string({ description: 'The label of a custom connector.' }),
       names: t.arg.stringList({ description: 'Only these profiles (at most 100).' }),
     },

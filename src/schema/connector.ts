@@ -125,7 +125,10 @@ builder.node(ConnectorRef, {
       description:
         'Entities of this connector (ListConnectorEntities), at the top level or under `entitiesPath`. Connectors that need a profile take `profileName`.',
       args: {
-        profileName: t.arg.string(),
+        profileName: t.arg.string({
+          description:
+            'The connector profile to list with (required by connectors that use profiles).',
+        }),
         entitiesPath: t.arg.string({
           description: 'The path of a parent entity, for nested entities.',
         }),
@@ -168,7 +171,11 @@ builder.queryFields((t) => ({
     type: ConnectorRef,
     description: 'A connector by type (and label, for a custom connector), or null.',
     args: {
-      type: t.arg({ type: enumRef('ConnectorType'), required: true }),
+      type: t.arg({
+        type: enumRef('ConnectorType'),
+        required: true,
+        description: 'The connector type.',
+      }),
       label: t.arg.string({ description: 'The label of a custom connector.' }),
     },
     resolve: async (_root, { type, label }, ctx) => {

@@ -260,7 +260,7 @@ builder.queryFields((t) => ({
     authScopes: { read: true },
     type: FlowRef,
     description: 'A flow by name (DescribeFlow), or null when it does not exist.',
-    args: { name: t.arg.string({ required: true }) },
+    args: { name: t.arg.string({ required: true, description: 'The flow name.' }) },
     resolve: async (_root, { name }, ctx) => {
       const flow = await ctx.loaders.flow.load(name);
       return flow ? flowFromDescribe(flow) : null;
@@ -271,7 +271,10 @@ builder.queryFields((t) => ({
     type: FlowConnection,
     nullable: false,
     description: "The account's flows (ListFlows), optionally filtered.",
-    args: { ...forwardArgs(t.arg), filter: t.arg({ type: FlowFilter }) },
+    args: {
+      ...forwardArgs(t.arg),
+      filter: t.arg({ type: FlowFilter, description: 'Only flows that match every given filter.' }),
+    },
     resolve: (_root, args, ctx) => {
       const filter = (args.filter ?? undefined) as FlowFilterArgs | undefined;
       const active =

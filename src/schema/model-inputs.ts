@@ -107,8 +107,20 @@ function mapEntryInputRef(name: string): AnyRef {
   ref = builder.inputType(`${name}EntryInput`, {
     description: `One entry of ${name}. ${docText(s.documentation) ?? ''}`.trim(),
     fields: (t: AnyInputFieldBuilder) => ({
-      key: t.field(fieldOptions(inputType(s.key!.shape), true, undefined)),
-      value: t.field(fieldOptions(inputType(s.value!.shape), true, undefined)),
+      key: t.field(
+        fieldOptions(
+          inputType(s.key!.shape),
+          true,
+          docText(shape(s.key!.shape).documentation) ?? 'The key.',
+        ),
+      ),
+      value: t.field(
+        fieldOptions(
+          inputType(s.value!.shape),
+          true,
+          docText(shape(s.value!.shape).documentation) ?? 'The value.',
+        ),
+      ),
     }),
   } as AnyRef);
   mapInputRefs.set(name, ref);

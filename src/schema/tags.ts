@@ -10,7 +10,12 @@ builder.queryFields((t) => ({
     type: outputType('TagMap'),
     nullable: { list: false, items: false },
     description: 'The tags of a flow or connector profile (ListTagsForResource).',
-    args: { resourceArn: t.arg.string({ required: true }) },
+    args: {
+      resourceArn: t.arg.string({
+        required: true,
+        description: 'The ARN of a flow or connector profile.',
+      }),
+    },
     resolve: async (_root, { resourceArn }, ctx) => {
       const r = await callAppflow('ListTagsForResource', () =>
         ctx.appflow.send(new ListTagsForResourceCommand({ resourceArn })),

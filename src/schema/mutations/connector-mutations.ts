@@ -66,7 +66,10 @@ defineMutation<{ unregisteredConnectorLabel: string }>({
   errors: [ValidationError, NotFoundError, ConflictError],
   successDescription: 'The connector was unregistered.',
   success: (t) => ({
-    unregisteredConnectorLabel: t.exposeString('unregisteredConnectorLabel', { nullable: false }),
+    unregisteredConnectorLabel: t.exposeString('unregisteredConnectorLabel', {
+      nullable: false,
+      description: 'The label of the connector that was unregistered.',
+    }),
   }),
   run: m.unregisterConnector,
 });
@@ -82,8 +85,16 @@ defineMutation<{
   errors: [ValidationError, NotFoundError, ConflictError],
   successDescription: 'The metadata cache was reset.',
   success: (t) => ({
-    connector: t.field({ type: ConnectorRef, resolve: (p) => p.connector }),
-    connectorProfile: t.field({ type: ConnectorProfileRef, resolve: (p) => p.connectorProfile }),
+    connector: t.field({
+      type: ConnectorRef,
+      description: 'The connector whose metadata cache was reset.',
+      resolve: (p) => p.connector,
+    }),
+    connectorProfile: t.field({
+      type: ConnectorProfileRef,
+      description: 'The connector profile whose metadata cache was reset.',
+      resolve: (p) => p.connectorProfile,
+    }),
   }),
   run: m.resetConnectorMetadataCache,
 });

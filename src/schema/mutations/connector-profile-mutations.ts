@@ -63,6 +63,7 @@ defineMutation<{ deletedConnectorProfileName: string }>({
   success: (t) => ({
     deletedConnectorProfileName: t.exposeString('deletedConnectorProfileName', {
       nullable: false,
+      description: 'The name of the deleted connector profile.',
     }),
   }),
   run: m.deleteConnectorProfile,

@@ -68,7 +68,10 @@ export function defineMutation<S extends object>(def: MutationDefinition<S>) {
       errors: {
         types: [ValidationError, ...def.errors.filter((e) => e !== ValidationError)],
         directResult: true,
-        union: { name: `${prefix}Result` },
+        union: {
+          name: `${prefix}Result`,
+          description: `What ${def.field} returns: ${prefix}Success, or the expected error that stopped it.`,
+        },
       },
       resolve: (_root: unknown, args: { input: unknown }, ctx: GatewayContext) => {
         const input = args.input as Input;

@@ -23,7 +23,10 @@ export const MutationErrorInterface = builder
   .implement({
     description: 'An expected failure of a mutation, returned as data.',
     fields: (t) => ({
-      message: t.exposeString('message', { nullable: false }),
+      message: t.exposeString('message', {
+        nullable: false,
+        description: 'What went wrong, for people.',
+      }),
     }),
   });
 
@@ -36,7 +39,10 @@ const FieldErrorRef = builder.objectRef<FieldError>('FieldError').implement({
         'Where in the arguments the problem is, e.g. `["input", "tasks", "2", "sourceFields"]` (list indexes as strings).',
       resolve: (e) => e.path.map(String),
     }),
-    message: t.exposeString('message', { nullable: false }),
+    message: t.exposeString('message', {
+      nullable: false,
+      description: 'What is wrong with the value at `path`.',
+    }),
   }),
 });
 
@@ -68,6 +74,7 @@ builder.objectType(ValidationError, {
     fieldErrors: t.field({
       type: [FieldErrorRef],
       nullable: false,
+      description: 'Every problem found, each with its path in the arguments.',
       resolve: (e) => e.fieldErrors,
     }),
   }),

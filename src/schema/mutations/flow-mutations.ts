@@ -72,7 +72,10 @@ defineMutation<{ deletedFlowName: string }>({
   errors: [ValidationError, NotFoundError, ConflictError],
   successDescription: 'The flow was deleted.',
   success: (t) => ({
-    deletedFlowName: t.exposeString('deletedFlowName', { nullable: false }),
+    deletedFlowName: t.exposeString('deletedFlowName', {
+      nullable: false,
+      description: 'The name of the deleted flow.',
+    }),
   }),
   run: m.deleteFlow,
 });
@@ -86,7 +89,11 @@ defineMutation<{ flow: FlowModel | null; execution: ExecutionModel | null }>({
   errors: [ValidationError, NotFoundError, ConflictError, QuotaExceededError],
   successDescription: 'The flow was started or activated.',
   success: (t) => ({
-    flow: t.field({ type: FlowRef, resolve: (p) => p.flow }),
+    flow: t.field({
+      type: FlowRef,
+      description: 'The flow, fresh from AppFlow.',
+      resolve: (p) => p.flow,
+    }),
     execution: t.field({
       type: ExecutionRef,
       description: 'The run StartFlow began (on-demand flows only).',
@@ -120,7 +127,11 @@ defineMutation<{
   errors: [ValidationError, NotFoundError],
   successDescription: 'Cancellation started (runs go CancelStarted, then Canceled).',
   success: (t) => ({
-    flow: t.field({ type: FlowRef, resolve: (p) => p.flow }),
+    flow: t.field({
+      type: FlowRef,
+      description: 'The flow, fresh from AppFlow.',
+      resolve: (p) => p.flow,
+    }),
     cancelledExecutions: t.field({
       type: [ExecutionRef],
       nullable: false,

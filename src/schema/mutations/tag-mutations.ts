@@ -15,7 +15,10 @@ type TagsPayload = {
 };
 
 const tagsFields = (t: SuccessFieldBuilder<TagsPayload>) => ({
-  resourceArn: t.exposeString('resourceArn', { nullable: false }),
+  resourceArn: t.exposeString('resourceArn', {
+    nullable: false,
+    description: 'The ARN of the flow or connector profile that was tagged or untagged.',
+  }),
   tags: t.field({
     type: outputType('TagMap'),
     nullable: { list: false, items: false },
