@@ -1,6 +1,7 @@
 /**
- * Operational endpoints beside /graphql: `/health` (the process answers), `/ready` (AppFlow
- * reachable, Redis too when configured; 503 once shutdown began) and `/metrics` (Prometheus).
+ * Operational endpoints beside /graphql: `/ready` (AppFlow reachable, Redis too when
+ * configured; 503 once shutdown began) and `/metrics` (Prometheus). `/health` (the process
+ * answers: 200, empty body) is Yoga's built-in health check.
  */
 import { type AppflowClient, ListFlowsCommand } from '@aws-sdk/client-appflow';
 import type { Plugin } from 'graphql-yoga';
@@ -109,23 +110,19 @@ export class Readiness {
   }
 }
 
-const json = (body: unknown, status: number) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-  });
-
 export function useOperationalEndpoints(opts: {
   readiness: Readiness;
   metrics: GatewayMetrics;
 }): Plugin {
   return {
-    async onRequest({ url, request, endResponse }) {
+    async onRequest({ url, request, endResponse, fetchAPI }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
+      const json = (body: unknown, status: number) =>
+        new fetchAPI.Response(JSON.stringify(body), {
+          status,
+          headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+        });
       switch (url.pathname) {
-        case '/health':
-          endResponse(json({ status: 'ok' }, 200));
-          return;
         case '/ready': {
           const report = await opts.readiness.report();
           endResponse(
