@@ -51,7 +51,9 @@ for (const node of profile.nodes) {
 const show = (title: string, m: Map<string, number>) => {
   console.log(`\n${title} (total ${(total / 1000).toFixed(0)} ms)`);
   for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-    console.log(`${(v / 1000).toFixed(1).padStart(8)} ms ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
+    console.log(
+      `${(v / 1000).toFixed(1).padStart(8)} ms ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`,
+    );
   }
 };
 show('self time by package / file', byArea);

@@ -63,7 +63,10 @@ export function formatTable(rows: Row[]): string {
     r.metric,
     r.value,
     r.baseline,
-    r.ratio === null ? '-' : `${fmt(r.ratio, r.ratio < 0.1 ? 4 : 2)}x`,
+    r.ratio === null
+      ? '-'
+      : // Rows without a baseline carry an absolute number, not a ratio.
+        `${fmt(r.ratio, r.ratio < 0.1 ? 4 : 2)}${r.baseline === '-' ? '' : 'x'}`,
     r.goal,
     r.holds === undefined ? 'info' : r.holds ? 'yes' : 'NO',
   ]);

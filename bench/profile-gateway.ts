@@ -4,8 +4,9 @@
  * profile to DIR. `npx tsx bench/profile-gateway.ts list|dashboard|typename DIR [COUNT]`, then
  * `npx tsx bench/cpuprofile-summary.ts DIR/<file>.cpuprofile`.
  */
-import { DASHBOARD_FLOWS } from './run.js';
+
 import { load, postJson, startChild } from './lib.js';
+import { DASHBOARD_FLOWS } from './run.js';
 import { DASHBOARD_QUERY, LIST_QUERY, TYPENAME_QUERY } from './scenarios.js';
 
 const [which = 'list', dir = '/tmp/appflow-gateway-profile', countArg] = process.argv.slice(2);

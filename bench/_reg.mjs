@@ -1,2 +1,0 @@
-import { register } from 'node:module';
-register('./_count.mjs', import.meta.url);
