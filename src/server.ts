@@ -140,14 +140,21 @@ export async function startServer(
         Math.max(500, config.shutdownTimeoutMs - config.shutdownDelayMs - 500),
       );
       force.unref();
+      const started = Date.now();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
+        // Keep-alive connections that finish their request after this point go idle too.
+        const idle = setInterval(() => server.closeIdleConnections(), 100);
+        idle.unref();
+        server.once('close', () => clearInterval(idle));
       });
       clearTimeout(force);
+      const drainedMs = Date.now() - started;
       wss.close();
       await gateway.close();
       await emulator?.close();
+      logger.info({ drainedMs, totalMs: Date.now() - started }, 'shut down');
     })();
     return closing;
   };

@@ -1,0 +1,101 @@
+/**
+ * The real process (`tsx src/server.ts`): a bad variable stops it with exit code 2 and a clear
+ * message; SIGTERM turns /ready to 503, lets an in-flight request finish, closes WebSockets with
+ * 1001 and exits 0 within 10 s.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { API_KEYS, READ_KEY } from './helpers.js';
+import { initSocket } from './ws-client.js';
+
+function startProcess(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    env: { ...process.env, NODE_ENV: '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr!.on('data', (d) => {
+    stderr += d;
+  });
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, at: Date.now() })),
+  );
+  const ready = new Promise<string>((resolve, reject) => {
+    const check = () => {
+      const m = /ready at (http:\/\/\S+)/.exec(stdout);
+      if (m) resolve(m[1]!.replace('localhost', '127.0.0.1'));
+    };
+    child.stdout!.on('data', check);
+    exited.then(() => reject(new Error(`exited before ready: ${stdout}\n${stderr}`)));
+  });
+  return { child, exited, ready, output: () => stdout + stderr };
+}
+
+describe('process lifecycle', () => {
+  let emulator: TestEmulator;
+  let running: ChildProcess | undefined;
+  beforeAll(async () => {
+    emulator = await startTestEmulator({ seed: true });
+  });
+  afterAll(async () => {
+    if (running && running.exitCode === null) running.kill('SIGKILL');
+    await emulator.close();
+  });
+
+  it('refuses to start on a bad variable, with exit code 2 and the reason', async () => {
+    const p = startProcess({ APPFLOW_ENDPOINT: emulator.url, MAX_DEPTH: 'deep', PORT: '0' });
+    p.ready.catch(() => {});
+    const { code } = await p.exited;
+    expect(code).toBe(2);
+    expect(p.output()).toContain(
+      'Configuration error: MAX_DEPTH must be an integer from 1 to 1000, got "deep"',
+    );
+  });
+
+  it('drains on SIGTERM: /ready 503, in-flight request finishes, sockets 1001, exit 0 < 10 s', async () => {
+    const p = startProcess({
+      APPFLOW_ENDPOINT: emulator.url,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      API_KEYS,
+      ALLOW_ANONYMOUS: 'false',
+      SHUTDOWN_DELAY_MS: '400',
+      LOG_LEVEL: 'info',
+    });
+    running = p.child;
+    const url = await p.ready;
+    const base = url.replace(/\/graphql$/, '');
+    expect((await fetch(`${base}/ready`)).status).toBe(200);
+
+    const socket = await initSocket(url.replace(/^http/, 'ws'), { 'x-api-key': READ_KEY });
+    await emulator.control.faults({ operation: 'ListFlows', type: 'latency', latencyMs: 1500 });
+    const inFlight = fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': READ_KEY },
+      body: JSON.stringify({ query: '{ flows(first: 1) { edges { node { flowName } } } }' }),
+    });
+    await new Promise((r) => setTimeout(r, 200)); // the request is now waiting on AppFlow
+    const signalled = Date.now();
+    p.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 100));
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(503);
+
+    const closed = await socket.closed;
+    expect(closed.code).toBe(1001);
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ data: { flows: { edges: [{ node: {} }] } } });
+
+    const { code, at } = await p.exited;
+    expect(code).toBe(0);
+    expect(p.output()).toMatch(/"msg":"shut down"/);
+    expect(at - signalled).toBeLessThan(10_000);
+    await emulator.control.clearFaults();
+  });
+});
