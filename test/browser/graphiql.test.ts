@@ -1,0 +1,159 @@
+/**
+ * GraphiQL in a real browser (Debian's chromium through playwright-core), against the `npm
+ * start` demo: the gateway with its embedded, seeded emulator. Offline by construction: the
+ * page's assets come from the gateway (no CDN). Runs a query from the editor and checks the
+ * seeded flows in the result pane, then follows a run to its end with a subscription over
+ * WebSocket. Screenshots go to test-results/.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { type RunningGateway, startServer } from '../../src/server.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(
+    `\n!!! SKIPPING the GraphiQL browser test: ${CHROMIUM} is missing. ` +
+      'Run scripts/ensure-chromium.sh (apt-get install -y chromium). !!!\n',
+  );
+}
+
+const FLOWS_QUERY = `query SeededFlows {
+  flows(first: 3) {
+    edges { node { flowName flowStatus } }
+  }
+}`;
+
+/** Load GraphiQL with a document in its editor and press the run button. */
+async function runInGraphiQL(page: Page, base: string, query: string) {
+  await page.goto(`${base}?query=${encodeURIComponent(query)}`, { waitUntil: 'load' });
+  const run = page.locator('.graphiql-execute-button');
+  await run.waitFor({ state: 'visible', timeout: 30_000 });
+  // The editor shows the document from the URL before it is run.
+  await page
+    .locator('.graphiql-query-editor')
+    .getByText('flowName', { exact: false })
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .catch(() => {});
+  await run.click();
+}
+
+/** The result pane's text (Monaco renders spaces as no-break spaces). */
+const responseText = async (page: Page) =>
+  (
+    await page
+      .locator('.graphiql-response')
+      .innerText({ timeout: 5_000 })
+      .catch(() => '')
+  ).replace(/\u00a0/g, ' ');
+
+async function waitForResponse(
+  page: Page,
+  pred: (text: string) => boolean,
+  ms: number,
+  seen: string[] = [],
+) {
+  const deadline = Date.now() + ms;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await responseText(page);
+    if (seen.at(-1) !== text) seen.push(text);
+    if (pred(text)) return text;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`result pane never matched; last text:\n${text}`);
+}
+
+describe.skipIf(!hasChromium)('GraphiQL in chromium', () => {
+  let server: RunningGateway;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const offsite: string[] = [];
+
+  beforeAll(async () => {
+    // The demo configuration (`npm start`): embedded seeded emulator, anonymous access,
+    // GraphiQL on; short runs so the subscription sees one finish.
+    const config = loadConfig(
+      { APPFLOW_EMULATOR_RUN_SECONDS: '6', LOG_LEVEL: 'warn' },
+      { port: 0, host: '127.0.0.1' },
+    );
+    expect(config.embeddedEmulator).toBe(true);
+    server = await startServer(config);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !/^(blob|data):/.test(r.url())) {
+        offsite.push(r.url());
+      }
+    });
+    mkdirSync('test-results', { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('runs a query from the editor and shows the seeded flows', async () => {
+    await runInGraphiQL(page, server.url, FLOWS_QUERY);
+    const text = await waitForResponse(
+      page,
+      (t) => t.includes('salesforce-accounts-to-s3'),
+      30_000,
+    );
+    expect(text).toContain('"flowStatus"');
+    await page.screenshot({ path: 'test-results/graphiql-query.png' });
+    expect(offsite).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
+  it('follows a run to its end with a subscription over WebSocket', async () => {
+    // Start a run through the API, then watch it from GraphiQL.
+    const started = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `mutation { startFlow(input: { flowName: "salesforce-accounts-to-s3" }) {
+          __typename ... on StartFlowSuccess { execution { executionId } } } }`,
+      }),
+    }).then((r) => r.json());
+    const executionId = started.data?.startFlow?.execution?.executionId as string;
+    expect(executionId).toBeTruthy();
+    await runInGraphiQL(
+      page,
+      server.url,
+      `subscription WatchRun {
+  executionUpdated(flowName: "salesforce-accounts-to-s3", executionId: "${executionId}") {
+    executionId
+    executionStatus
+  }
+}`,
+    );
+    const seen: string[] = [];
+    const text = await waitForResponse(page, (t) => /"Successful"|"Error"/.test(t), 45_000, seen);
+    expect(text).toContain(executionId);
+    expect(text).toMatch(/"executionStatus": "Successful"/);
+    // The pane showed the run in progress first: a live update, not a one-off answer.
+    expect(seen.some((t) => t.includes('"InProgress"'))).toBe(true);
+    await page.screenshot({ path: 'test-results/graphiql.png' });
+    expect(offsite).toEqual([]);
+  }, 90_000);
+});
