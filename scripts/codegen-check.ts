@@ -22,12 +22,16 @@ try {
   for (const name of new Set([...fresh, ...current])) {
     if (!fresh.includes(name)) problems.push(`${committed}${name} is no longer generated`);
     else if (!current.includes(name)) problems.push(`${committed}${name} is missing`);
-    else if (readFileSync(join(temp, name), 'utf8') !== readFileSync(join(committed, name), 'utf8')) {
+    else if (
+      readFileSync(join(temp, name), 'utf8') !== readFileSync(join(committed, name), 'utf8')
+    ) {
       problems.push(`${committed}${name} differs from a fresh run`);
     }
   }
   if (problems.length) {
-    console.error(`codegen drift:\n  ${problems.join('\n  ')}\nRun \`npm run codegen\` and commit src/gql.`);
+    console.error(
+      `codegen drift:\n  ${problems.join('\n  ')}\nRun \`npm run codegen\` and commit src/gql.`,
+    );
     process.exitCode = 1;
   } else {
     console.log(`src/gql is up to date (${fresh.length} files).`);
