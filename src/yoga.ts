@@ -8,7 +8,12 @@ import { Redis } from 'ioredis';
 import { type AppflowHandle, createAppflowClient } from './appflow/client.js';
 import { CursorCodec } from './appflow/pagination.js';
 import type { GatewayConfig } from './config.js';
-import { createContext, type GatewayContext, type GatewayServices, type Viewer } from './context.js';
+import {
+  createContext,
+  type GatewayContext,
+  type GatewayServices,
+  type Viewer,
+} from './context.js';
 import type { Logger } from './logger.js';
 import { createProductionLayer, type ProductionLayer } from './plugins/index.js';
 import { AppflowReader } from './resolvers/appflow-reader.js';
