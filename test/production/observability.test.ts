@@ -246,3 +246,32 @@ describe('OpenTelemetry', () => {
     }
   });
 });
+
+describe('readiness with Redis', () => {
+  const redisUrl = process.env.REDIS_URL;
+  if (!redisUrl) console.warn('!!! REDIS_URL unset: skipping the Redis readiness test !!!');
+  it.skipIf(!redisUrl)(
+    'checks Redis when configured, and fails when it is unreachable',
+    async () => {
+      const g = await startProdGateway({ REDIS_URL: redisUrl! });
+      try {
+        const res = await g.fetch('/ready');
+        expect(await res.json()).toMatchObject({
+          ready: true,
+          checks: { appflow: 'ok', redis: 'ok' },
+        });
+      } finally {
+        await g.close();
+      }
+      const { Readiness } = await import('../../src/plugins/health.js');
+      const dead = new Readiness(0, 1_000).addRedis('redis://127.0.0.1:1');
+      try {
+        const report = await dead.report();
+        expect(report.ready).toBe(false);
+        expect(report.checks.redis).toMatch(/^failed/);
+      } finally {
+        dead.close();
+      }
+    },
+  );
+});

@@ -124,6 +124,49 @@ describe('graphql-ws close codes and auth', () => {
   });
 });
 
+describe('subscriptions gauge and rate limit on WebSocket', () => {
+  let s: Server;
+  beforeAll(async () => {
+    s = await startProdServer({ RATE_LIMIT_PER_MINUTE: '1' });
+  });
+  afterAll(() => s.stop());
+
+  const gauge = async () => {
+    const text = await (await fetch(`${s.url.replace(/\/graphql$/, '')}/metrics`)).text();
+    return Number(/^graphql_active_subscriptions (\d+)$/m.exec(text)?.[1]);
+  };
+  const until = async (pred: () => Promise<boolean>) => {
+    for (let i = 0; i < 100 && !(await pred()); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await pred()).toBe(true);
+  };
+
+  it('graphql_active_subscriptions follows a subscription from start to complete', async () => {
+    expect(await gauge()).toBe(0);
+    const c = await initSocket(s.wsUrl, { 'x-api-key': READ_KEY });
+    c.send({ type: 'subscribe', id: 'live', payload: { query: RUNS } });
+    await until(async () => (await gauge()) === 1);
+    c.send({ type: 'complete', id: 'live' });
+    await until(async () => (await gauge()) === 0);
+    c.close();
+  });
+
+  it('charges AppFlow calls made over WebSocket to the viewer', async () => {
+    const c = await initSocket(s.wsUrl, { 'x-api-key': WRITE_KEY });
+    const one = (id: string, name: string) =>
+      c.send({
+        type: 'subscribe',
+        id,
+        payload: { query: `{ flow(name: "${name}") { flowName } }` },
+      });
+    one('a', 'salesforce-accounts-to-s3');
+    const first = await c.next((m) => m.id === 'a' && m.type === 'next');
+    expect(codeOf(first)).toBeUndefined();
+    one('b', 'zendesk-tickets-nightly');
+    expect(codeOf(await c.next((m) => m.id === 'b' && m.type !== 'complete'))).toBe('RATE_LIMITED');
+    c.close();
+  });
+});
+
 describe('persisted operations on WebSocket (PERSISTED_OPERATIONS=only)', () => {
   let s: Server;
   beforeAll(async () => {
