@@ -65,8 +65,11 @@ export type FlowStatus =
   | 'Errored'
   | 'Suspended';
 
+/** A tag a flow must have. */
 export type TagFilter = {
+  /** The tag key. */
   key: string;
+  /** The tag value; any value when omitted. */
   value?: string | null | undefined;
 };
 

@@ -46,6 +46,7 @@ const responseText = async (page: Page) =>
   (
     await page
       .locator('.graphiql-response')
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's layout-aware text (line breaks), not the DOM property
       .innerText({ timeout: 5_000 })
       .catch(() => '')
   ).replace(/\u00a0/g, ' ');
