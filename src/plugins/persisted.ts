@@ -56,6 +56,11 @@ export class PersistedOperations {
     return this.byHash.has(normalizeHash(hash));
   }
 
+  /** Is this document text one of the persisted documents? */
+  hasText(text: string): boolean {
+    return this.byHash.has(createHash('sha256').update(text).digest('hex'));
+  }
+
   /**
    * The query text to run for these params, or a coded GraphQLError to refuse them:
    * PERSISTED_QUERY_NOT_FOUND (unknown hash), PERSISTED_QUERY_ONLY (text not in the list).
@@ -77,12 +82,16 @@ export class PersistedOperations {
     }
     // `only`: a document sent as text is accepted only when it is one of the persisted ones.
     const query = params.query ?? '';
-    if (query && this.byHash.has(createHash('sha256').update(query).digest('hex'))) return query;
-    return refusal(
-      'Only persisted operations are accepted here: send extensions.persistedQuery.sha256Hash.',
-      'PERSISTED_QUERY_ONLY',
-    );
+    if (query && this.hasText(query)) return query;
+    return onlyRefusal();
   }
+}
+
+function onlyRefusal() {
+  return refusal(
+    'Only persisted operations are accepted here: send extensions.persistedQuery.sha256Hash.',
+    'PERSISTED_QUERY_ONLY',
+  );
 }
 
 /** Codegen writes `sha256:<hex>`; Apollo-style clients send the bare hex. Both are accepted. */
@@ -96,6 +105,9 @@ export function persistedHash(extensions: OperationParams['extensions']): string
   return undefined;
 }
 
+/** Where useGraphQLSSE serves graphql-sse's single-connection mode (src/yoga.ts). */
+const SSE_STREAM_PATH = '/graphql/stream';
+
 export function usePersistedOperations(store: PersistedOperations): Plugin {
   return {
     onParams({ params, setParams }) {
@@ -103,6 +115,37 @@ export function usePersistedOperations(store: PersistedOperations): Plugin {
       const resolved = store.resolve(params);
       if (resolved instanceof GraphQLError) throw resolved;
       if (resolved !== params.query) setParams({ ...params, query: resolved });
+    },
+    // graphql-sse's single-connection endpoint skips onParams: with `only`, its operations
+    // must be persisted documents sent as text (its protocol has no hash).
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (store.mode !== 'only' || url.pathname !== SSE_STREAM_PATH) return;
+      let query: unknown;
+      if (request.method === 'GET') query = url.searchParams.get('query');
+      else if (request.method === 'POST') {
+        query = await request
+          .clone()
+          .json()
+          .then((body: { query?: unknown }) => body?.query)
+          .catch(() => undefined);
+      }
+      if (typeof query !== 'string' || store.hasText(query)) return;
+      const error = onlyRefusal();
+      endResponse(
+        new fetchAPI.Response(
+          JSON.stringify({
+            errors: [{ message: error.message, extensions: { code: 'PERSISTED_QUERY_ONLY' } }],
+          }),
+          { status: 400, headers: { 'content-type': 'application/json' } },
+        ),
+      );
+    },
+    // The last line for any other path to the parser: with `only`, whatever is parsed must be
+    // a persisted document. HTTP and WebSocket have swapped hashes for documents by now.
+    onParse({ params }) {
+      if (store.mode !== 'only') return;
+      const text = typeof params.source === 'string' ? params.source : params.source.body;
+      if (!store.hasText(text)) throw onlyRefusal();
     },
   };
 }

@@ -143,6 +143,21 @@ describe('persisted operations over HTTP', () => {
       expect(asText.body.errors).toBeUndefined();
       const mismatch = await g.post({ query: '{ __typename }', ...byHash(bare) }, auth);
       expect(mismatch.status).toBe(400);
+      // graphql-sse's single-connection endpoint and Yoga's SSE obey the same list.
+      for (const path of ['/graphql/stream', '/graphql']) {
+        const sse = (query: string) =>
+          g.fetch(path, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...auth },
+            body: JSON.stringify({ query, variables: { first: 1 } }),
+          });
+        const refusedSse = await sse('{ flows(first: 1) { edges { cursor } } }');
+        const refusedText = await refusedSse.text();
+        expect(refusedText).toContain('PERSISTED_QUERY_ONLY');
+        expect(refusedText).not.toContain('cursor":');
+        const allowed = await (await sse(text)).text();
+        expect(allowed).toContain('"flowName"');
+      }
     } finally {
       await g.close();
     }
