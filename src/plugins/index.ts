@@ -68,6 +68,7 @@ export async function createProductionLayer(
   const metrics = createMetrics({
     appflow: deps.appflow,
     cache: deps.cache ?? deps.services.reader.cache,
+    activePollers: () => deps.services.live.poller.stats().watches.filter((w) => w.leading).length,
   });
   registerGatewayMetrics(deps.services.reader, metrics);
   const readiness = new Readiness().addAppflow(deps.appflow.client);

@@ -31,6 +31,8 @@ const MAX_OPERATION_LABELS = 200;
 export function createMetrics(sources: {
   appflow?: Pick<AppflowHandle, 'onCall'>;
   cache?: Pick<AppflowCache, 'onLookup'>;
+  /** Watches this replica polls for (read at scrape time). */
+  activePollers?: () => number;
   defaultMetrics?: boolean;
 }): GatewayMetrics {
   const registry = new Registry();
@@ -73,10 +75,18 @@ export function createMetrics(sources: {
     help: 'GraphQL subscriptions currently open.',
     registers: [registry],
   });
+  const activePollers = sources.activePollers;
   const pollers = new Gauge({
     name: 'appflow_active_pollers',
     help: 'Upstream pollers currently running for subscriptions.',
     registers: [registry],
+    ...(activePollers
+      ? {
+          collect() {
+            this.set(activePollers());
+          },
+        }
+      : {}),
   });
 
   const names = new Set<string>();

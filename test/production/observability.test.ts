@@ -6,7 +6,6 @@
 import { type Span, type Tracer, trace } from '@opentelemetry/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REDACTED, redact, SENSITIVE_KEYS, sensitiveModelMembers } from '../../src/logger.js';
-import { gatewayMetrics } from '../../src/plugins/metrics.js';
 import { READ_KEY, startProdGateway, startProdServer, WRITE_KEY } from './helpers.js';
 import { rawSocket } from './ws-client.js';
 
@@ -71,8 +70,13 @@ describe('HTTP operations endpoints and logs', () => {
       { query: '{ flow(name: "nope-missing") { flowName } }' },
       { 'x-api-key': READ_KEY },
     );
-    const ctxLike = { reader: g.gateway.services.reader };
-    gatewayMetrics(ctxLike)!.pollers.inc();
+    // A watched flow is a live poller on this replica while someone watches it.
+    const feed = g.gateway.services.live.poller.watch(
+      'runs',
+      'salesforce-accounts-to-s3',
+      () => {},
+    );
+    await new Promise((r) => setTimeout(r, 50));
     const res = await g.fetch('/metrics');
     expect(res.headers.get('content-type')).toContain('text/plain');
     const text = await res.text();
@@ -90,6 +94,8 @@ describe('HTTP operations endpoints and logs', () => {
     expect(text).toMatch(/appflow_cache_lookups_total\{kind="\w+",outcome="miss"\} \d+/);
     expect(text).toMatch(/^appflow_active_pollers 1$/m);
     expect(text).toMatch(/^graphql_active_subscriptions 0$/m);
+    feed.close();
+    expect(await (await g.fetch('/metrics')).text()).toMatch(/^appflow_active_pollers 0$/m);
   });
 
   it('gives each request an id (caller-supplied when well-formed) and logs it as JSON', async () => {
