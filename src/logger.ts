@@ -22,6 +22,36 @@ export function sensitiveModelMembers(): string[] {
   return [...names].sort();
 }
 
+/**
+ * Members that only ever hold credentials structures (`connectorProfileCredentials`,
+ * `credentialsMap`, `oAuth2Credentials`, ...): redacted whole, so a secret under a member the
+ * model does not mark sensitive (Datadog's applicationKey, credentialsMap entries, a misspelt
+ * member) is hidden too.
+ */
+export function credentialContainerMembers(): string[] {
+  const holdsCredentials = (target: string) => {
+    const t = model.shapes[target];
+    if (!t) return false;
+    if (t.type === 'structure') return target.endsWith('Credentials');
+    if (t.type === 'map') {
+      return Boolean(
+        model.shapes[t.key!.shape]?.sensitive || model.shapes[t.value!.shape]?.sensitive,
+      );
+    }
+    return false;
+  };
+  const seen = new Map<string, boolean>();
+  for (const s of Object.values(model.shapes)) {
+    for (const [member, ref] of Object.entries(s.members ?? {})) {
+      seen.set(member, (seen.get(member) ?? true) && holdsCredentials(ref.shape));
+    }
+  }
+  return [...seen]
+    .filter(([, only]) => only)
+    .map(([member]) => member)
+    .sort();
+}
+
 /** Where credentials travel outside the model: headers and graphql-ws connectionParams. */
 const TRANSPORT_SECRETS = [
   'authorization',
@@ -41,7 +71,9 @@ const TRANSPORT_SECRETS = [
 ];
 
 export const SENSITIVE_KEYS: ReadonlySet<string> = new Set(
-  [...sensitiveModelMembers(), ...TRANSPORT_SECRETS].map((k) => k.toLowerCase()),
+  [...sensitiveModelMembers(), ...credentialContainerMembers(), ...TRANSPORT_SECRETS].map((k) =>
+    k.toLowerCase(),
+  ),
 );
 
 export const REDACTED = '[REDACTED]';

@@ -92,9 +92,8 @@ beforeAll(async () => {
       { ALLOW_ANONYMOUS: 'true' },
       { appflowEndpoint: emulator.url, embeddedEmulator: false },
     ),
-    // The production level. (At debug, src/plugins/logging.ts logs variables; its redaction
-    // misses credentialsMap entries: reported to its owner.)
-    { logger: createLogger({ level: 'info' }, sink) },
+    // Debug: the most the gateway ever logs (request variables included).
+    { logger: createLogger({ level: 'debug' }, sink) },
   );
 });
 afterAll(async () => {
