@@ -2,7 +2,6 @@
  * createGateway(config): the Yoga app and its process-wide services, without listening.
  * Tests call `gateway.yoga.fetch(...)`; src/server.ts wires it to node:http and graphql-ws.
  */
-import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import { type AppflowHandle, createAppflowClient } from './appflow/client.js';
@@ -15,6 +14,7 @@ import {
   type Viewer,
 } from './context.js';
 import type { Logger } from './logger.js';
+import { useSafeGraphQLSSE } from './plugins/sse-stream.js';
 import { createProductionLayer, type ProductionLayer } from './plugins/index.js';
 import { AppflowReader } from './resolvers/appflow-reader.js';
 import { AppflowCache, MemoryCacheStore, RedisCacheStore } from './resolvers/cache.js';
@@ -91,7 +91,7 @@ export async function createGateway(
       ...production.plugins,
       // SSE single-connection mode (graphql-sse) at /graphql/stream; distinct connections
       // (accept: text/event-stream on /graphql) are native to Yoga.
-      useGraphQLSSE(),
+      useSafeGraphQLSSE(),
       ...(deps.plugins ?? []),
     ],
   });
