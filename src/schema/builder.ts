@@ -19,6 +19,9 @@ export interface AuthScopes {
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;
   AuthScopes: AuthScopes;
+  // Connections list real items: edges and nodes are never null.
+  DefaultEdgesNullability: { list: false; items: false };
+  DefaultNodeNullability: false;
   DefaultFieldNullability: true;
   Scalars: {
     DateTime: { Input: Date; Output: Date | string | number };
@@ -56,8 +59,11 @@ export const builder = new SchemaBuilder<{
     nodeTypeOptions: { description: 'An object with a global id (Relay).' },
     pageInfoTypeOptions: { description: 'Where a page of a connection stands.' },
     cursorFieldOptions: { description: 'Opaque position of this item, for `after:`.' },
-    nodeFieldOptions: { description: 'The item.' },
-    edgesFieldOptions: { description: 'The items of this page, with their cursors.' },
+    nodeFieldOptions: { description: 'The item.', nullable: false },
+    edgesFieldOptions: {
+      description: 'The items of this page, with their cursors.',
+      nullable: { list: false, items: false },
+    },
     pageInfoFieldOptions: { description: 'Pagination of this page.' },
     hasNextPageFieldOptions: {
       description: 'More items follow: ask again with `after: endCursor`.',

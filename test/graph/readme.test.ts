@@ -1,12 +1,29 @@
-/** Every query example in the README runs, as written, against the seeded demo. */
+/**
+ * Every query example in the README is one of the repo's operations (src/operations, typed by
+ * codegen into src/gql), and runs as written against the seeded demo.
+ */
 import { readFileSync } from 'node:fs';
+import { type DocumentNode, parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DashboardQuery } from '../../src/gql/graphql.js';
+import * as documents from '../../src/gql/graphql.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)]
   .map((m) => m[1]!)
-  .filter((doc) => /^\s*query\b/.test(doc));
+  .filter((doc) => /^\s*query\b/.test(doc))
+  .map((doc) => [doc.match(/query (\w+)/)![1]!, doc] as const);
+
+/** The generated, typed document of an operation (codegen's `<Name>Document`). */
+function generated(name: string): DocumentNode {
+  const doc = (documents as Record<string, unknown>)[`${name}Document`] as DocumentNode | undefined;
+  if (!doc)
+    throw new Error(`src/operations has no operation ${name}: add the README example there`);
+  // The client preset adds a __meta__ (its hash); the document itself is the rest.
+  const { __meta__: _, ...node } = doc as DocumentNode & { __meta__?: unknown };
+  return node as DocumentNode;
+}
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -19,14 +36,22 @@ describe('README examples', () => {
     expect(examples.length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(examples.map((doc) => [doc.match(/query (\w+)/)![1]!, doc]))(
-    '%s runs without errors',
-    async (_name, doc) => {
-      const r = await t.query(doc);
+  it.each(examples)(
+    '%s is a codegen-typed operation and runs without errors',
+    async (name, text) => {
+      const doc = generated(name);
+      expect(print(doc)).toBe(print(parse(text)));
+      const r = await t.query(print(doc));
       expect(r.errors).toBeUndefined();
-      const json = JSON.stringify(r.data);
       // Each example shows real data, not just empty lists and nulls.
-      expect(json.length).toBeGreaterThan(100);
+      expect(JSON.stringify(r.data).length).toBeGreaterThan(100);
     },
   );
+
+  it('the typed dashboard result has the seeded flows with their runs', async () => {
+    const r = await t.query<DashboardQuery>(print(generated('Dashboard')));
+    const flows = r.data!.flows.edges.map((e) => e.node);
+    expect(flows.length).toBeGreaterThanOrEqual(5);
+    expect(flows.some((f) => f.executions.edges.length > 0 && f.sourceConnectorProfile)).toBe(true);
+  });
 });
