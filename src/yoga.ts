@@ -14,8 +14,8 @@ import {
   type Viewer,
 } from './context.js';
 import type { Logger } from './logger.js';
-import { useSafeGraphQLSSE } from './plugins/sse-stream.js';
 import { createProductionLayer, type ProductionLayer } from './plugins/index.js';
+import { useSafeGraphQLSSE } from './plugins/sse-stream.js';
 import { AppflowReader } from './resolvers/appflow-reader.js';
 import { AppflowCache, MemoryCacheStore, RedisCacheStore } from './resolvers/cache.js';
 import { createLiveServices, type LiveOptions } from './resolvers/poller.js';
