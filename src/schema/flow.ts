@@ -105,6 +105,10 @@ export async function executionsPage(
   // The flow comes from a fresh ListFlows/DescribeFlow answer: its last-run details tell
   // whether a cached first page of runs is still current (no runs yet is a fingerprint too).
   const fingerprint = lastRunFingerprint(flow.lastRunExecutionDetails);
+  // A flow AppFlow reports as never run has no runs to list: no call for its first page.
+  if (!token && !flow.lastRunExecutionDetails?.mostRecentExecutionTime && flow.flowStatus) {
+    return { items: [], nextToken: undefined };
+  }
   const pageSize = !token && size <= FIRST_EXECUTIONS_PAGE ? FIRST_EXECUTIONS_PAGE : size;
   const page = await ctx.loaders.executions.load(
     executionsKey(flow.flowName, pageSize, token, fingerprint),

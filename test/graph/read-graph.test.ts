@@ -163,7 +163,7 @@ describe('links, batching and caching', () => {
     } } }
   }`;
 
-  it('batches the dashboard query: one profiles call, one connectors call, one runs call per flow', async () => {
+  it('batches the dashboard query: one profiles call, one connectors call, one runs call per flow that ever ran', async () => {
     await t.gateway.services.reader.cache.clear();
     const r: { data?: any; errors?: unknown } = await t.query(dashboard);
     expect(r.errors).toBeUndefined();
@@ -173,7 +173,14 @@ describe('links, batching and caching', () => {
     expect(calls.DescribeFlow).toBe(flows.length);
     expect(calls.DescribeConnectorProfiles).toBe(1);
     expect(calls.DescribeConnectors).toBe(1);
-    expect(calls.DescribeFlowExecutionRecords).toBe(flows.length);
+    // Flows AppFlow reports as never run need no runs call at all.
+    const listed = (await t.emulator.client.send(new ListFlowsCommand({}))).flows!;
+    const everRun = listed.filter((f) => f.lastRunExecutionDetails?.mostRecentExecutionTime);
+    expect(everRun.length).toBeLessThan(listed.length);
+    expect(calls.DescribeFlowExecutionRecords).toBe(everRun.length);
+    const neverRun = flows.find((f: any) => !everRun.some((e) => e.flowName === f.flowName));
+    expect(neverRun.executions.edges).toEqual([]);
+    expect(neverRun.lastExecution).toBeNull();
     const withRuns = flows.find((f: any) => f.executions.edges.length > 0);
     expect(withRuns.lastExecution.executionId).toBe(withRuns.executions.edges[0].node.executionId);
     const withProfile = flows.find((f: any) => f.sourceConnectorProfile);
