@@ -41,6 +41,8 @@ function coded(code: string) {
   // Armor builds plain GraphQLErrors; give each one its stable code before it is reported.
   return [
     (_ctx: unknown, error: GraphQLError) => {
+      // Armor words every refusal as a "Syntax Error"; the query is well-formed, it is too big.
+      error.message = error.message.replace(/^Syntax Error: /, '');
       Object.assign(error.extensions as Record<string, unknown>, {
         code,
         http: { status: 400 },
