@@ -35,18 +35,34 @@ export function executionsKey(
   return JSON.stringify([flowName, maxResults, nextToken ?? null, lastRunFingerprint ?? null]);
 }
 
+/**
+ * One call per key; a failed call fails only its own key (DataLoader takes an Error in the
+ * result list), not every other flow of the batch.
+ */
+async function eachSettled<K, V>(
+  keys: readonly K[],
+  load: (key: K) => Promise<V>,
+): Promise<(V | Error)[]> {
+  const settled = await Promise.allSettled(keys.map(load));
+  return settled.map((r) =>
+    r.status === 'fulfilled'
+      ? r.value
+      : r.reason instanceof Error
+        ? r.reason
+        : new Error(String(r.reason)),
+  );
+}
+
 export function createLoaders(reader: AppflowReader): Loaders {
   return {
     flow: new DataLoader(
       (keys) =>
-        Promise.all(
-          keys.map((key) => {
-            const at = key.lastIndexOf('@');
-            return at < 0
-              ? reader.describeFlow(key)
-              : reader.describeFlow(key.slice(0, at), new Date(Number(key.slice(at + 1))));
-          }),
-        ),
+        eachSettled(keys, (key) => {
+          const at = key.lastIndexOf('@');
+          return at < 0
+            ? reader.describeFlow(key)
+            : reader.describeFlow(key.slice(0, at), new Date(Number(key.slice(at + 1))));
+        }),
       { maxBatchSize: 100 },
     ),
     profile: new DataLoader((names) => reader.describeProfiles(names), { maxBatchSize: 100 }),
@@ -73,22 +89,20 @@ export function createLoaders(reader: AppflowReader): Loaders {
       { maxBatchSize: 100 },
     ),
     executions: new DataLoader((keys) =>
-      Promise.all(
-        keys.map((key) => {
-          const [flowName, maxResults, nextToken, fingerprint] = JSON.parse(key) as [
-            string,
-            number,
-            string | null,
-            string | null,
-          ];
-          return reader.executions(
-            flowName,
-            nextToken ?? undefined,
-            maxResults,
-            fingerprint ?? undefined,
-          );
-        }),
-      ),
+      eachSettled(keys, (key) => {
+        const [flowName, maxResults, nextToken, fingerprint] = JSON.parse(key) as [
+          string,
+          number,
+          string | null,
+          string | null,
+        ];
+        return reader.executions(
+          flowName,
+          nextToken ?? undefined,
+          maxResults,
+          fingerprint ?? undefined,
+        );
+      }),
     ),
   };
 }

@@ -392,6 +392,27 @@ describe('errors', () => {
     expect(JSON.stringify(down)).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('one failed DescribeFlow fails only that flow, not the rest of its batch', async () => {
+    await t.gateway.services.reader.cache.clear();
+    await t.emulator.control.faults({
+      operation: 'DescribeFlow',
+      type: 'error',
+      errorType: 'ValidationException',
+      count: 1,
+    });
+    const r: { data?: any; errors?: any[] } = await t.query(
+      '{ flows(first: 100) { edges { node { flowName sourceFlowConfig { connectorType } } } } }',
+    );
+    await t.emulator.control.clearFaults();
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    const nodes = r.data.flows.edges.map((e: any) => e.node);
+    expect(nodes.filter((n: any) => n.sourceFlowConfig === null)).toHaveLength(1);
+    expect(nodes.filter((n: any) => n.sourceFlowConfig?.connectorType).length).toBe(
+      nodes.length - 1,
+    );
+  });
+
   it('tags(resourceArn) of an unknown ARN is NOT_FOUND', async () => {
     const r = await t.query(
       '{ tags(resourceArn: "arn:aws:appflow:us-east-1:123456789012:flow/nope") { key } }',
