@@ -5,7 +5,7 @@
  * matches ../shared/reference/appflow/ when that folder is present.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fromRoot } from '../paths.js';
 
 export interface ShapeRef {
   shape: string;
@@ -68,10 +68,9 @@ export interface Paginator {
   result_key: string | string[];
 }
 
-const modelDir = fileURLToPath(new URL('../../model/appflow/', import.meta.url));
-
-export const MODEL_PATH = `${modelDir}service-2.json`;
-export const PAGINATORS_PATH = `${modelDir}paginators.json`;
+// From the package root: src/model/ under tsx, dist/ in the bundle.
+export const MODEL_PATH = fromRoot('model', 'appflow', 'service-2.json');
+export const PAGINATORS_PATH = fromRoot('model', 'appflow', 'paginators.json');
 
 export const model: ServiceModel = JSON.parse(readFileSync(MODEL_PATH, 'utf8'));
 export const paginators: Record<string, Paginator> = JSON.parse(

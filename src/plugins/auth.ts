@@ -7,7 +7,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 import type { GatewayConfig } from '../config.js';
 import { ANONYMOUS_ALL_SCOPES, type Viewer } from '../context.js';
 
@@ -83,15 +83,24 @@ export function createAuthenticator(
     id: `apikey:${k.sha256.slice(0, 12)}`,
     scopes: k.scopes,
   }));
-  let jwtKey: Uint8Array | JWTVerifyGetKey | undefined;
   let algorithms: string[] | undefined;
-  if (config.jwtSecret) {
-    jwtKey = new TextEncoder().encode(config.jwtSecret);
-    algorithms = ['HS256'];
-  } else if (config.jwksUrl) {
-    jwtKey = createRemoteJWKSet(new URL(config.jwksUrl));
+  if (config.jwtSecret) algorithms = ['HS256'];
+  else if (config.jwksUrl) {
     algorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
   }
+  const jwksUrl = config.jwksUrl ? new URL(config.jwksUrl) : undefined;
+  // jose is loaded with the first token, not at start-up: gateways without JWT auth never pay
+  // for it. The key (and the JWKS cache) is made once.
+  let jwt:
+    | Promise<{ jwtVerify: typeof import('jose').jwtVerify; key: Uint8Array | JWTVerifyGetKey }>
+    | undefined;
+  const loadJwt = () =>
+    (jwt ??= import('jose').then((jose) => ({
+      jwtVerify: jose.jwtVerify,
+      key: config.jwtSecret
+        ? new TextEncoder().encode(config.jwtSecret)
+        : jose.createRemoteJWKSet(jwksUrl!),
+    })));
 
   const byApiKey = (key: string): Viewer => {
     const digest = createHash('sha256').update(key).digest();
@@ -103,9 +112,10 @@ export function createAuthenticator(
   };
 
   const byJwt = async (token: string): Promise<Viewer> => {
-    if (!jwtKey) throw new AuthenticationError('JWT authentication is not configured.');
+    if (!algorithms) throw new AuthenticationError('JWT authentication is not configured.');
+    const { jwtVerify, key } = await loadJwt();
     try {
-      const { payload } = await jwtVerify(token, jwtKey as Uint8Array, {
+      const { payload } = await jwtVerify(token, key as Uint8Array, {
         algorithms,
         issuer: config.jwtIssuer,
         audience: config.jwtAudience,

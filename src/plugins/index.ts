@@ -7,7 +7,6 @@
  */
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Plugin, YogaServerOptions } from 'graphql-yoga';
 import type { AppflowHandle } from '../appflow/client.js';
 import type { GatewayConfig } from '../config.js';
@@ -123,7 +122,9 @@ export async function createProductionLayer(
           }
         : false,
       // GraphiQL's scripts, styles and editor workers inlined in the page: works offline.
-      renderGraphiQL,
+      // Loaded on the first GraphiQL page, not at start-up (the assets are ~9 MB of source).
+      renderGraphiQL: async (options) =>
+        (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     },
     close() {
       for (const d of detach.splice(0)) d();

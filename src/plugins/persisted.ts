@@ -7,14 +7,13 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { PersistedMode } from '../config.js';
+import { fromRoot } from '../paths.js';
 
-export const DEFAULT_PERSISTED_DOCUMENTS = fileURLToPath(
-  new URL('../gql/persisted-documents.json', import.meta.url),
-);
+// From the package root, so the bundle in dist/ finds it too.
+export const DEFAULT_PERSISTED_DOCUMENTS = fromRoot('src', 'gql', 'persisted-documents.json');
 
 export interface OperationParams {
   query?: string | null;
