@@ -15,6 +15,7 @@ import {
 } from './context.js';
 import type { Logger } from './logger.js';
 import { createProductionLayer, type ProductionLayer } from './plugins/index.js';
+import { useQueryJit } from './plugins/jit.js';
 import { useSafeGraphQLSSE } from './plugins/sse-stream.js';
 import { AppflowReader } from './resolvers/appflow-reader.js';
 import { AppflowCache, MemoryCacheStore, RedisCacheStore } from './resolvers/cache.js';
@@ -86,6 +87,8 @@ export async function createGateway(
     logging: false,
     context: async (initial) => createContext(services, await authenticate(initial)),
     plugins: [
+      // Queries run compiled by graphql-jit (first, so the plugins below wrap its executor).
+      useQueryJit(),
       // Input values (maybe credentials) are never echoed in errors: src/schema/mutations/errors.ts.
       useRedactInputValues(),
       ...production.plugins,
