@@ -42,6 +42,26 @@ describe('bench harness', () => {
     for (const l of tableLines) expect(l.length).toBe(width);
   }, 120_000);
 
+  it('runs the cache and startup scenarios: the bundle npm start runs, its build timed apart', async () => {
+    const result = await runBench({ quick: true, only: ['cache', 'startup'], log: () => {} });
+    const failed = result.rows.filter((r) => r.metric === 'failed to run');
+    expect(failed, JSON.stringify(failed)).toEqual([]);
+    expect(result.rows.map((r) => `${r.scenario} / ${r.metric}`)).toEqual([
+      'cache / DescribeFlow: miss p50 / hit p50 (20 each)',
+      'cache / flow at expiry: p99 of 20 concurrent (median of 2 expiries) vs DescribeFlow miss p50',
+      'cache / profile at expiry: p99 of 20 concurrent (median of 2 expiries) vs DescribeConnectorProfiles miss p50',
+      'startup / spawn to ready, node dist/server.mjs, embedded emulator (median of 1)',
+      'startup / spawn to ready, node --import tsx src/server.ts (npm run dev; median of 1)',
+    ]);
+    // Single-flight is deterministic: one upstream call per expiry, whatever the timings.
+    for (const row of result.rows.filter((r) => r.metric.includes('at expiry'))) {
+      expect(row.note).toMatch(/^1\.00 upstream call\(s\) per expiry/);
+    }
+    const bundle = result.rows.find((r) => r.metric.includes('dist/server.mjs'))!;
+    expect(bundle.note).toMatch(/npm run build took \d+ ms/);
+    expect(bundle.ratio).toBeGreaterThan(0);
+  }, 120_000);
+
   it('marks goals that hold, that do not, and rows without a goal', () => {
     const rows: Row[] = [
       {
