@@ -138,16 +138,32 @@ export async function listFlowsLatency(ctx: BenchContext): Promise<Row[]> {
       });
       await res.json();
     };
-    // Interleaved rounds so drift (GC, other load) hits both sides alike.
+    // The floor of any server in between: one more HTTP round trip with the same client, to a
+    // raw node:http server that parses the JSON body and answers JSON (and, for reference,
+    // the gateway's own `{__typename}`).
+    const hop = (url: string) => async () => {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: gql(TYPENAME_QUERY),
+      });
+      await res.json();
+    };
+    // Interleaved rounds so drift (GC, other load) hits every side alike.
     const direct: number[] = [];
     const gateway: number[] = [];
+    const rawHop: number[] = [];
+    const typename: number[] = [];
     const rounds = 4;
     for (let i = 0; i < rounds; i++) {
       direct.push(...(await timeEach(sdk, count / rounds, i ? 0 : 30)));
       gateway.push(...(await timeEach(viaGateway, count / rounds, i ? 0 : 30)));
+      rawHop.push(...(await timeEach(hop(ctx.raw.url), count / rounds, i ? 0 : 30)));
+      typename.push(...(await timeEach(hop(ctx.gateway.url), count / rounds, i ? 0 : 30)));
     }
     const d50 = median(direct);
     const g50 = median(gateway);
+    const hop50 = median(rawHop);
     return [
       ratioRow(
         {
@@ -159,6 +175,15 @@ export async function listFlowsLatency(ctx: BenchContext): Promise<Row[]> {
         g50 / d50,
         { atMost: 1.3 },
       ),
+      {
+        scenario: 'list 100 flows',
+        metric: 'floor: direct ListFlows + one raw node:http round trip (same fetch client)',
+        value: ms(d50 + hop50),
+        baseline: ms(d50),
+        ratio: (d50 + hop50) / d50,
+        goal: '-',
+        note: `raw node:http round trip p50 ${ms(hop50)}; gateway {__typename} p50 ${ms(median(typename))}; the gateway's list answer is ~69 KB of JSON, parsed by the client on top`,
+      },
     ];
   } finally {
     client.destroy();

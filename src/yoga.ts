@@ -3,7 +3,6 @@
  * Tests call `gateway.yoga.fetch(...)`; src/server.ts wires it to node:http and graphql-ws.
  */
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import { Redis } from 'ioredis';
 import { type AppflowHandle, createAppflowClient } from './appflow/client.js';
 import { CursorCodec } from './appflow/pagination.js';
 import type { GatewayConfig } from './config.js';
@@ -17,6 +16,7 @@ import type { Logger } from './logger.js';
 import { createProductionLayer, type ProductionLayer } from './plugins/index.js';
 import { useQueryJit } from './plugins/jit.js';
 import { useSafeGraphQLSSE } from './plugins/sse-stream.js';
+import { newRedis } from './redis.js';
 import { AppflowReader } from './resolvers/appflow-reader.js';
 import { AppflowCache, MemoryCacheStore, RedisCacheStore } from './resolvers/cache.js';
 import { createLiveServices, type LiveOptions } from './resolvers/poller.js';
@@ -50,7 +50,7 @@ export async function createGateway(
   const appflow = deps.appflow ?? createAppflowClient(config);
   // With REDIS_URL the cache (and its invalidations) is shared by every replica.
   const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 })
+    ? newRedis(config.redisUrl, { maxRetriesPerRequest: 2 })
     : undefined;
   // Entries are namespaced by where AppFlow is, so gateways in front of different
   // accounts, regions or emulators never read each other's answers.

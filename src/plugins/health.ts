@@ -5,7 +5,7 @@
  */
 import { type AppflowClient, ListFlowsCommand } from '@aws-sdk/client-appflow';
 import type { Plugin } from 'graphql-yoga';
-import { Redis } from 'ioredis';
+import { newRedis } from '../redis.js';
 import type { GatewayMetrics } from './metrics.js';
 
 export interface ReadinessReport {
@@ -53,7 +53,7 @@ export class Readiness {
 
   /** Redis answers PING (own connection: a slow cache must not hide a dead server). */
   addRedis(url: string): this {
-    const redis = new Redis(url, {
+    const redis = newRedis(url, {
       lazyConnect: true,
       maxRetriesPerRequest: 1,
       enableOfflineQueue: true,

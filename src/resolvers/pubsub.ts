@@ -6,7 +6,8 @@
  */
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { newRedis } from '../redis.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -31,8 +32,8 @@ export function toJson(value: unknown): Json {
 export function createEventBus(redisUrl?: string): EventBus {
   if (!redisUrl) return busOver(createPubSub<Record<string, [Json]>>(), 'memory');
   const options = { maxRetriesPerRequest: null, lazyConnect: false, enableAutoPipelining: true };
-  const publishClient = new Redis(redisUrl, options);
-  const subscribeClient = new Redis(redisUrl, { ...options, enableAutoPipelining: false });
+  const publishClient = newRedis(redisUrl, options);
+  const subscribeClient = newRedis(redisUrl, { ...options, enableAutoPipelining: false });
   // A Redis outage must not crash the process: ioredis reconnects by itself, and events
   // resume when it does (subscribers stay connected meanwhile).
   for (const client of [publishClient, subscribeClient]) client.on('error', () => {});

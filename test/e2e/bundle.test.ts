@@ -109,4 +109,28 @@ describe('the built bundle (npm start)', () => {
     started.child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });
+
+  const redisUrl = process.env.REDIS_URL;
+  if (!redisUrl) {
+    console.warn('\n!!! REDIS_URL unset: skipping the bundle-with-Redis test !!!\n');
+  }
+  it.skipIf(!redisUrl)(
+    'with REDIS_URL loads ioredis from node_modules (left out of the bundle) and is ready',
+    async () => {
+      expect(readFileSync(join(outdir, 'server.mjs'), 'utf8')).not.toMatch(/class Redis\b/);
+      const started = await startBundle({ REDIS_URL: redisUrl! });
+      const ready = await fetch(started.url.replace(/\/graphql$/, '/ready'));
+      const report = (await ready.json()) as { checks: Record<string, string> };
+      expect(report.checks).toEqual({ appflow: 'ok', redis: 'ok' });
+      expect(ready.status).toBe(200);
+      const r = await graphql(started.url, {
+        query: '{ flows(first: 2) { edges { node { flowName } } } }',
+      });
+      expect(r.body.errors).toBeUndefined();
+      expect(r.body.data.flows.edges).toHaveLength(2);
+      const exited = new Promise((resolve) => started.child.once('exit', resolve));
+      started.child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    },
+  );
 });
