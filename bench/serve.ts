@@ -32,7 +32,9 @@ async function main(): Promise<{ url: string; close(): Promise<void> | void }> {
         loadConfig(
           // The dashboard query (100 flows x profiles, connectors, 5 runs) costs ~44k in
           // graphql-armor's cost model, above the default MAX_COST of 20000.
-          { LOG_LEVEL: 'warn', MAX_COST: '100000' },
+          // Logs at info as deployed (a JSON line per request, to this process' stdout, which
+          // the bench drains); BENCH_LOG_LEVEL=warn measures without them.
+          { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', MAX_COST: '100000' },
           {
             port: 0,
             host: '127.0.0.1',
