@@ -18,7 +18,8 @@ const profile = JSON.parse(readFileSync(file, 'utf8')) as {
   samples: number[];
   timeDeltas: number[];
 };
-const top = Number(topArg ?? 25);
+// A glob may also match a worker thread's profile: only a number counts as `top`.
+const top = /^\d+$/.test(topArg ?? '') ? Number(topArg) : 25;
 const selfUs = new Map<number, number>();
 profile.samples.forEach((id, i) => {
   selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
