@@ -77,9 +77,10 @@ describe.skipIf(!hasChromium)('GraphiQL in chromium', () => {
 
   beforeAll(async () => {
     // The demo configuration (`npm start`): embedded seeded emulator, anonymous access,
-    // GraphiQL on; short runs so the subscription sees one finish.
+    // GraphiQL on; 15 s runs: long enough for GraphiQL to show InProgress on a loaded machine,
+    // short enough to watch one finish.
     const config = loadConfig(
-      { APPFLOW_EMULATOR_RUN_SECONDS: '6', LOG_LEVEL: 'warn' },
+      { APPFLOW_EMULATOR_RUN_SECONDS: '15', LOG_LEVEL: 'warn' },
       { port: 0, host: '127.0.0.1' },
     );
     expect(config.embeddedEmulator).toBe(true);
@@ -124,7 +125,7 @@ describe.skipIf(!hasChromium)('GraphiQL in chromium', () => {
     await page.screenshot({ path: 'test-results/graphiql-query.png' });
     expect(offsite).toEqual([]);
     expect(pageErrors).toEqual([]);
-  }, 90_000);
+  }, 120_000);
 
   it('follows a run to its end with a subscription over WebSocket', async () => {
     // Start a run through the API, then watch it from GraphiQL.
@@ -149,12 +150,12 @@ describe.skipIf(!hasChromium)('GraphiQL in chromium', () => {
 }`,
     );
     const seen: string[] = [];
-    const text = await waitForResponse(page, (t) => /"Successful"|"Error"/.test(t), 45_000, seen);
+    const text = await waitForResponse(page, (t) => /"Successful"|"Error"/.test(t), 60_000, seen);
     expect(text).toContain(executionId);
     expect(text).toMatch(/"executionStatus": "Successful"/);
     // The pane showed the run in progress first: a live update, not a one-off answer.
     expect(seen.some((t) => t.includes('"InProgress"'))).toBe(true);
     await page.screenshot({ path: 'test-results/graphiql.png' });
     expect(offsite).toEqual([]);
-  }, 90_000);
+  }, 120_000);
 });
