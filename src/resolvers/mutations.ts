@@ -206,19 +206,23 @@ export function mapAppflowError(error: unknown, operation: string, failure: Fail
 // ---------------------------------------------------------------------------------------------
 // The generic mutation step
 
-interface MutationPlan<R> {
+interface MutationPlan {
+  /** The AppFlow operation; its request shape in the model is `<operation>Request`. */
   operation: string;
-  requestShape: string;
   /** The GraphQL `input` argument (for error paths). */
   input: Record<string, unknown>;
   /** The AWS-shaped request, clientToken not yet set. */
   request: Request;
-  send: (request: Request) => Promise<R>;
+  /** The SDK command class of the operation. */
+  command: new (
+    input: never,
+  ) => unknown;
   credentials?: FailureContext['credentials'];
 }
 
-async function mutate<R>(ctx: GatewayContext, plan: MutationPlan<R>): Promise<R> {
-  const secrets = sensitiveValues(plan.requestShape, plan.request);
+// biome-ignore lint/suspicious/noExplicitAny: each operation's output shape is its own.
+async function mutate(ctx: GatewayContext, plan: MutationPlan): Promise<Record<string, any>> {
+  const secrets = sensitiveValues(`${plan.operation}Request`, plan.request);
   const invalid = (errors: FieldError[]) =>
     new ValidationError(
       `The input is invalid (${errors.length} problem${errors.length === 1 ? '' : 's'}).`,
@@ -238,7 +242,7 @@ async function mutate<R>(ctx: GatewayContext, plan: MutationPlan<R>): Promise<R>
     );
   }
   try {
-    return await plan.send(request);
+    return await send(ctx, new plan.command(request as never));
   } catch (error) {
     throw mapAppflowError(error, plan.operation, { secrets, credentials: plan.credentials });
   }
@@ -354,11 +358,10 @@ export async function createConnectorProfile(ctx: GatewayContext, input: Input, 
   const name = request.connectorProfileName as string;
   await mutate(ctx, {
     operation: 'CreateConnectorProfile',
-    requestShape: 'CreateConnectorProfileRequest',
     input,
     request,
     credentials: credentialsHint(request, ['input']),
-    send: (r) => send(ctx, new CreateConnectorProfileCommand(r as never)),
+    command: CreateConnectorProfileCommand,
   });
   return { connectorProfile: await freshProfile(ctx, name) };
 }
@@ -368,11 +371,10 @@ export async function updateConnectorProfile(ctx: GatewayContext, input: Input, 
   const name = request.connectorProfileName as string;
   await mutate(ctx, {
     operation: 'UpdateConnectorProfile',
-    requestShape: 'UpdateConnectorProfileRequest',
     input,
     request,
     credentials: credentialsHint(request, ['input']),
-    send: (r) => send(ctx, new UpdateConnectorProfileCommand(r as never)),
+    command: UpdateConnectorProfileCommand,
   });
   return { connectorProfile: await freshProfile(ctx, name) };
 }
@@ -383,10 +385,9 @@ export async function deleteConnectorProfile(ctx: GatewayContext, input: Input, 
   try {
     await mutate(ctx, {
       operation: 'DeleteConnectorProfile',
-      requestShape: 'DeleteConnectorProfileRequest',
       input,
       request,
-      send: (r) => send(ctx, new DeleteConnectorProfileCommand(r as never)),
+      command: DeleteConnectorProfileCommand,
     });
   } finally {
     await ctx.reader.invalidateProfile(name);
@@ -409,11 +410,10 @@ export async function createFlow(ctx: GatewayContext, input: Input, converted: I
   const name = request.flowName as string;
   await mutate(ctx, {
     operation: 'CreateFlow',
-    requestShape: 'CreateFlowRequest',
     input,
     request,
     credentials: profileCredentialsHint(flowProfiles(request)),
-    send: (r) => send(ctx, new CreateFlowCommand(r as never)),
+    command: CreateFlowCommand,
   });
   return { flow: await freshFlow(ctx, name) };
 }
@@ -424,11 +424,10 @@ export async function updateFlow(ctx: GatewayContext, input: Input, converted: I
   try {
     await mutate(ctx, {
       operation: 'UpdateFlow',
-      requestShape: 'UpdateFlowRequest',
       input,
       request,
       credentials: profileCredentialsHint(flowProfiles(request)),
-      send: (r) => send(ctx, new UpdateFlowCommand(r as never)),
+      command: UpdateFlowCommand,
     });
   } finally {
     await ctx.reader.invalidateFlow(name);
@@ -442,10 +441,9 @@ export async function deleteFlow(ctx: GatewayContext, input: Input, converted: I
   try {
     await mutate(ctx, {
       operation: 'DeleteFlow',
-      requestShape: 'DeleteFlowRequest',
       input,
       request,
-      send: (r) => send(ctx, new DeleteFlowCommand(r as never)),
+      command: DeleteFlowCommand,
     });
   } finally {
     await ctx.reader.invalidateFlow(name);
@@ -459,10 +457,9 @@ export async function startFlow(ctx: GatewayContext, input: Input, converted: In
   const name = request.flowName as string;
   const result = await mutate(ctx, {
     operation: 'StartFlow',
-    requestShape: 'StartFlowRequest',
     input,
     request,
-    send: (r) => send(ctx, new StartFlowCommand(r as never)),
+    command: StartFlowCommand,
   });
   const flow = await freshFlow(ctx, name);
   const executionId = result.executionId as string | undefined;
@@ -485,10 +482,9 @@ export async function stopFlow(ctx: GatewayContext, input: Input, converted: Inp
   const name = request.flowName as string;
   await mutate(ctx, {
     operation: 'StopFlow',
-    requestShape: 'StopFlowRequest',
     input,
     request,
-    send: (r) => send(ctx, new StopFlowCommand(r as never)),
+    command: StopFlowCommand,
   });
   return { flow: await freshFlow(ctx, name) };
 }
@@ -508,10 +504,9 @@ export async function cancelFlowExecutions(ctx: GatewayContext, input: Input, co
   }
   const result = await mutate(ctx, {
     operation: 'CancelFlowExecutions',
-    requestShape: 'CancelFlowExecutionsRequest',
     input,
     request,
-    send: (r) => send(ctx, new CancelFlowExecutionsCommand(r as never)),
+    command: CancelFlowExecutionsCommand,
   });
   const invalidIds = (result.invalidExecutions as string[] | undefined) ?? [];
   requested = requested?.length ? requested : before;
@@ -531,10 +526,9 @@ export async function registerConnector(ctx: GatewayContext, input: Input, conve
   const label = request.connectorLabel as string;
   await mutate(ctx, {
     operation: 'RegisterConnector',
-    requestShape: 'RegisterConnectorRequest',
     input,
     request,
-    send: (r) => send(ctx, new RegisterConnectorCommand(r as never)),
+    command: RegisterConnectorCommand,
   });
   return { connector: await freshCustomConnector(ctx, label) };
 }
@@ -548,10 +542,9 @@ export async function updateConnectorRegistration(
   const label = request.connectorLabel as string;
   await mutate(ctx, {
     operation: 'UpdateConnectorRegistration',
-    requestShape: 'UpdateConnectorRegistrationRequest',
     input,
     request,
-    send: (r) => send(ctx, new UpdateConnectorRegistrationCommand(r as never)),
+    command: UpdateConnectorRegistrationCommand,
   });
   return { connector: await freshCustomConnector(ctx, label) };
 }
@@ -562,10 +555,9 @@ export async function unregisterConnector(ctx: GatewayContext, input: Input, con
   try {
     await mutate(ctx, {
       operation: 'UnregisterConnector',
-      requestShape: 'UnregisterConnectorRequest',
       input,
       request,
-      send: (r) => send(ctx, new UnregisterConnectorCommand(r as never)),
+      command: UnregisterConnectorCommand,
     });
   } finally {
     await ctx.reader.invalidateConnector('CustomConnector', label);
@@ -582,10 +574,9 @@ export async function resetConnectorMetadataCache(
   const request = awsRequest(converted);
   await mutate(ctx, {
     operation: 'ResetConnectorMetadataCache',
-    requestShape: 'ResetConnectorMetadataCacheRequest',
     input,
     request,
-    send: (r) => send(ctx, new ResetConnectorMetadataCacheCommand(r as never)),
+    command: ResetConnectorMetadataCacheCommand,
   });
   const profileName = request.connectorProfileName as string | undefined;
   const profile = profileName ? await freshProfile(ctx, profileName) : null;
@@ -630,10 +621,9 @@ export async function tagResource(ctx: GatewayContext, input: Input, converted: 
   const request = awsRequest(converted);
   await mutate(ctx, {
     operation: 'TagResource',
-    requestShape: 'TagResourceRequest',
     input,
     request,
-    send: (r) => send(ctx, new TagResourceCommand(r as never)),
+    command: TagResourceCommand,
   });
   return taggedResource(ctx, request.resourceArn as string);
 }
@@ -642,10 +632,9 @@ export async function untagResource(ctx: GatewayContext, input: Input, converted
   const request = awsRequest(converted);
   await mutate(ctx, {
     operation: 'UntagResource',
-    requestShape: 'UntagResourceRequest',
     input,
     request,
-    send: (r) => send(ctx, new UntagResourceCommand(r as never)),
+    command: UntagResourceCommand,
   });
   return taggedResource(ctx, request.resourceArn as string);
 }
