@@ -5,6 +5,7 @@
  * createYoga; src/server.ts uses `authenticator`, `persisted`, `readiness` and `logger` for the
  * WebSocket side and for shutdown.
  */
+
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { Plugin, YogaServerOptions } from 'graphql-yoga';
@@ -14,6 +15,7 @@ import type { GatewayContext, GatewayServices } from '../context.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { AppflowCache } from '../resolvers/cache.js';
 import { type Authenticator, createAuthenticator } from './auth.js';
+import { useErrorCodes } from './error-codes.js';
 import { Readiness, useOperationalEndpoints } from './health.js';
 import {
   AppflowRateLimiter,
@@ -75,6 +77,7 @@ export async function createProductionLayer(
 
   const detach: (() => void)[] = [() => metrics.detach(), () => readiness.close()];
   const plugins: Plugin[] = [
+    useErrorCodes(),
     useRequestLogging(logger) as Plugin,
     useOperationalEndpoints({ readiness, metrics }),
     useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
