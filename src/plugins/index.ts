@@ -13,6 +13,7 @@ import type { AppflowHandle } from '../appflow/client.js';
 import type { GatewayConfig } from '../config.js';
 import type { GatewayContext, GatewayServices } from '../context.js';
 import { createLogger, type Logger } from '../logger.js';
+import { newRedis } from '../redis.js';
 import type { AppflowCache } from '../resolvers/cache.js';
 import { type Authenticator, createAuthenticator } from './auth.js';
 import { useErrorCodes } from './error-codes.js';
@@ -21,6 +22,8 @@ import {
   AppflowRateLimiter,
   DEFAULT_LIMITS,
   guardAppflowCalls,
+  type RateLimiter,
+  RedisRateLimiter,
   useAppflowRateLimit,
   useQueryLimits,
 } from './limits.js';
@@ -88,7 +91,16 @@ export async function createProductionLayer(
   if (!config.introspection) plugins.push(useDisableIntrospection());
   if (config.rateLimitPerMinute > 0) {
     guardAppflowCalls(deps.appflow.client);
-    plugins.push(useAppflowRateLimit(new AppflowRateLimiter(config.rateLimitPerMinute)) as Plugin);
+    // With REDIS_URL every replica draws on the same per-viewer budget.
+    const limiter: RateLimiter = config.redisUrl
+      ? new RedisRateLimiter(
+          config.rateLimitPerMinute,
+          newRedis(config.redisUrl, { maxRetriesPerRequest: 2 }),
+          `appflow-gateway:rate:${config.region}:${config.appflowEndpoint ?? 'aws'}:`,
+        )
+      : new AppflowRateLimiter(config.rateLimitPerMinute);
+    if (limiter.close) detach.push(() => limiter.close?.());
+    plugins.push(useAppflowRateLimit(limiter) as Plugin);
   }
   const otel = config.tracing ? await loadOtel() : undefined;
   if (otel) {

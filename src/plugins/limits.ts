@@ -63,8 +63,19 @@ export function useQueryLimits(limits: QueryLimits, options: { hideSuggestions: 
   }) as Plugin;
 }
 
-/** Fixed one-minute windows of AppFlow calls per viewer. */
-export class AppflowRateLimiter {
+/** A per-viewer budget of AppFlow calls per minute. */
+export interface RateLimiter {
+  readonly perMinute: number;
+  /** Take one call from the viewer's budget; false when it is spent. */
+  take(id: string): Promise<boolean>;
+  remaining(id: string): Promise<number>;
+  /** Seconds until the viewer's window resets. */
+  retryAfter(id: string): Promise<number>;
+  close?(): void;
+}
+
+/** Fixed one-minute windows of AppFlow calls per viewer, in this process. */
+export class AppflowRateLimiter implements RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
   constructor(
@@ -87,26 +98,66 @@ export class AppflowRateLimiter {
     for (const [k, w] of this.windows) if (now - w.start >= 60_000) this.windows.delete(k);
   }
 
-  /** Take one call from the viewer's budget; false when it is spent. */
-  take(id: string): boolean {
+  async take(id: string): Promise<boolean> {
     const w = this.window(id);
     if (w.count >= this.perMinute) return false;
     w.count++;
     return true;
   }
 
-  remaining(id: string): number {
+  async remaining(id: string): Promise<number> {
     return Math.max(0, this.perMinute - this.window(id).count);
   }
 
-  /** Seconds until the viewer's window resets. */
-  retryAfter(id: string): number {
+  async retryAfter(id: string): Promise<number> {
     return Math.max(1, Math.ceil((this.window(id).start + 60_000 - this.now()) / 1000));
   }
 }
 
-export function rateLimitedError(limiter: AppflowRateLimiter, id: string, whole: boolean) {
-  const retryAfterSeconds = limiter.retryAfter(id);
+/**
+ * The same budget shared by every replica (REDIS_URL): one counter per viewer and clock minute
+ * in Redis (INCR, expiring with its minute), so N replicas do not allow N budgets.
+ */
+export class RedisRateLimiter implements RateLimiter {
+  constructor(
+    readonly perMinute: number,
+    private readonly redis: {
+      incr(key: string): Promise<number>;
+      pexpire(key: string, ms: number): Promise<number>;
+      get(key: string): Promise<string | null>;
+      disconnect(): void;
+    },
+    private readonly prefix = 'appflow-gateway:rate:',
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private key(id: string) {
+    return `${this.prefix}${id}:${Math.floor(this.now() / 60_000)}`;
+  }
+
+  async take(id: string): Promise<boolean> {
+    const key = this.key(id);
+    const count = await this.redis.incr(key);
+    if (count === 1) await this.redis.pexpire(key, 61_000);
+    return count <= this.perMinute;
+  }
+
+  async remaining(id: string): Promise<number> {
+    return Math.max(0, this.perMinute - Number((await this.redis.get(this.key(id))) ?? 0));
+  }
+
+  async retryAfter(): Promise<number> {
+    const now = this.now();
+    return Math.max(1, Math.ceil(((Math.floor(now / 60_000) + 1) * 60_000 - now) / 1000));
+  }
+
+  close() {
+    this.redis.disconnect();
+  }
+}
+
+export async function rateLimitedError(limiter: RateLimiter, id: string, whole: boolean) {
+  const retryAfterSeconds = await limiter.retryAfter(id);
   return new GraphQLError(
     `Rate limit reached: at most ${limiter.perMinute} AppFlow calls per minute; retry in ${retryAfterSeconds} s.`,
     {
@@ -122,7 +173,7 @@ export function rateLimitedError(limiter: AppflowRateLimiter, id: string, whole:
 }
 
 interface CallBudget {
-  limiter: AppflowRateLimiter;
+  limiter: RateLimiter;
   viewerId: string;
 }
 
@@ -142,8 +193,8 @@ export function guardAppflowCalls(client: AppflowClient): void {
     (next: InitializeHandler<ServiceInputTypes, ServiceOutputTypes>) =>
       async (args: InitializeHandlerArguments<ServiceInputTypes>) => {
         const budget = budgetStore.getStore();
-        if (budget && !budget.limiter.take(budget.viewerId)) {
-          throw rateLimitedError(budget.limiter, budget.viewerId, false);
+        if (budget && !(await budget.limiter.take(budget.viewerId))) {
+          throw await rateLimitedError(budget.limiter, budget.viewerId, false);
         }
         return next(args);
       },
@@ -156,12 +207,12 @@ export function guardAppflowCalls(client: AppflowClient): void {
  * has already spent the budget is refused whole (HTTP 429). Subscriptions are not charged:
  * their pollers are shared by every subscriber.
  */
-export function useAppflowRateLimit(limiter: AppflowRateLimiter): Plugin<GatewayContext> {
+export function useAppflowRateLimit(limiter: RateLimiter): Plugin<GatewayContext> {
   return {
-    onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
+    async onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
       const viewerId = (args.contextValue as GatewayContext).viewer?.id ?? 'anonymous';
-      if (limiter.remaining(viewerId) <= 0) {
-        setResultAndStopExecution({ errors: [rateLimitedError(limiter, viewerId, true)] });
+      if ((await limiter.remaining(viewerId)) <= 0) {
+        setResultAndStopExecution({ errors: [await rateLimitedError(limiter, viewerId, true)] });
         return;
       }
       const budget: CallBudget = { limiter, viewerId };
