@@ -28,12 +28,7 @@ import {
   useQueryLimits,
 } from './limits.js';
 import { loggingMaskError, useRequestLogging } from './logging.js';
-import {
-  createMetrics,
-  type GatewayMetrics,
-  registerGatewayMetrics,
-  useMetrics,
-} from './metrics.js';
+import { createMetrics, type GatewayMetrics, useMetrics } from './metrics.js';
 import { PersistedOperations, usePersistedOperations } from './persisted.js';
 import { loadOtel, traceAppflowCalls, useTracing } from './tracing.js';
 
@@ -74,7 +69,6 @@ export async function createProductionLayer(
     cache: deps.cache ?? deps.services.reader.cache,
     activePollers: () => deps.services.live.poller.stats().watches.filter((w) => w.leading).length,
   });
-  registerGatewayMetrics(deps.services.reader, metrics);
   const readiness = new Readiness().addAppflow(deps.appflow.client);
   if (config.redisUrl) readiness.addRedis(config.redisUrl);
 

@@ -1,8 +1,8 @@
 /**
  * Prometheus metrics (prom-client), one Registry per gateway so gateways in one process (tests)
  * never mix their numbers: GraphQL operations by name, type and outcome; AppFlow calls by
- * operation and outcome; cache lookups; and gauges for live subscriptions and pollers that
- * the subscription engine sets through `gatewayMetrics(ctx)`.
+ * operation and outcome; cache lookups; and gauges for live subscriptions (kept by useMetrics)
+ * and pollers (read from the poller at scrape time).
  */
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -130,21 +130,6 @@ export function createMetrics(sources: {
       for (const d of detachers.splice(0)) d();
     },
   };
-}
-
-const byServices = new WeakMap<object, GatewayMetrics>();
-
-/** Tie metrics to a gateway's services (any object shared by all its contexts). */
-export function registerGatewayMetrics(services: object, metrics: GatewayMetrics): void {
-  byServices.set(services, metrics);
-}
-
-/**
- * The metrics of the gateway serving this context, e.g. `gatewayMetrics(ctx)?.pollers.inc()`.
- * Keyed by the process-wide reader every context shares.
- */
-export function gatewayMetrics(ctx: { reader: object }): GatewayMetrics | undefined {
-  return byServices.get(ctx.reader);
 }
 
 /** Counts and times every operation, on HTTP and WebSocket alike (both run through envelop). */

@@ -155,11 +155,14 @@ export class AppflowReader {
           new DescribeFlowExecutionRecordsCommand({ flowName, nextToken, maxResults }),
         ),
       ).then((r) => ({ items: r.flowExecutions ?? [], nextToken: r.nextToken }));
-    if (nextToken || lastRunFingerprint === undefined) return load();
+    // Only the shared first page is cached: one key per flow, which invalidateFlow clears.
+    if (nextToken || lastRunFingerprint === undefined || maxResults !== FIRST_EXECUTIONS_PAGE) {
+      return load();
+    }
     const running =
       lastRunFingerprint.endsWith('|InProgress') || lastRunFingerprint.endsWith('|CancelStarted');
     return this.cache.get(
-      `executions:${flowName}:${maxResults}`,
+      `executions:${flowName}`,
       {
         freshMs: s(running ? this.ttl.executionsTtl : this.ttl.flowTtl),
         staleMs: 0,
@@ -171,10 +174,7 @@ export class AppflowReader {
 
   /** Forget what a mutation changed. */
   invalidateFlow(name: string): Promise<void> {
-    return this.cache.invalidate(
-      `flow:${name}`,
-      ...[1, 5, FIRST_EXECUTIONS_PAGE, 100].map((n) => `executions:${name}:${n}`),
-    );
+    return this.cache.invalidate(`flow:${name}`, `executions:${name}`);
   }
   invalidateProfile(name: string): Promise<void> {
     return this.cache.invalidate(`profile:${name}`);
