@@ -9,9 +9,9 @@ import { promisify } from 'node:util';
 import { AppflowClient, ListFlowsCommand } from '@aws-sdk/client-appflow';
 import { createAppflowClient } from '../src/appflow/client.js';
 import { loadConfig } from '../src/config.js';
-import { AppflowReader } from '../src/resolvers/appflow-reader.js';
-import { AppflowCache, MemoryCacheStore } from '../src/resolvers/cache.js';
-import { createLoaders } from '../src/resolvers/loaders.js';
+import { AppflowReader } from '../src/services/appflow-reader.js';
+import { AppflowCache, MemoryCacheStore } from '../src/services/cache.js';
+import { createLoaders } from '../src/services/loaders.js';
 import {
   type Child,
   emulatorRequests,

@@ -4,9 +4,9 @@
 import type { AppflowClient } from '@aws-sdk/client-appflow';
 import type { CursorCodec } from './appflow/pagination.js';
 import type { GatewayConfig } from './config.js';
-import type { AppflowReader } from './resolvers/appflow-reader.js';
-import { createLoaders, type Loaders } from './resolvers/loaders.js';
-import type { LiveServices } from './resolvers/poller.js';
+import type { LiveServices } from './live/poller.js';
+import type { AppflowReader } from './services/appflow-reader.js';
+import { createLoaders, type Loaders } from './services/loaders.js';
 
 export interface Viewer {
   /** Who is asking: `anonymous`, `apikey:<hash prefix>` or the JWT subject. */

@@ -12,16 +12,16 @@ import {
   type GatewayServices,
   type Viewer,
 } from './context.js';
+import { createLiveServices, type LiveOptions } from './live/poller.js';
 import type { Logger } from './logger.js';
 import { createProductionLayer, type ProductionLayer } from './plugins/index.js';
 import { useQueryJit } from './plugins/jit.js';
 import { useSafeGraphQLSSE } from './plugins/sse-stream.js';
 import { newRedis } from './redis.js';
-import { AppflowReader } from './resolvers/appflow-reader.js';
-import { AppflowCache, MemoryCacheStore, RedisCacheStore } from './resolvers/cache.js';
-import { createLiveServices, type LiveOptions } from './resolvers/poller.js';
 import { schema } from './schema/index.js';
 import { useRedactInputValues } from './schema/mutations/errors.js';
+import { AppflowReader } from './services/appflow-reader.js';
+import { AppflowCache, MemoryCacheStore, RedisCacheStore } from './services/cache.js';
 
 export interface Gateway {
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;

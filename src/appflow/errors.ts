@@ -1,24 +1,66 @@
 /**
- * AppFlow (AWS SDK) exceptions -> GraphQL errors with a stable `extensions.code`.
- * The SDK names each exception after the `x-amzn-errortype` AppFlow sent.
+ * THE AppFlow error table: every AppFlow (AWS SDK) failure -> a stable `extensions.code`,
+ * whether it is worth retrying, and the domain error a mutation returns as data. Reads, the
+ * mutations (src/services/mutations) and the live-status poller (src/live) all classify
+ * failures here; nothing else keeps a copy. The SDK names each exception after the
+ * `x-amzn-errortype` AppFlow sent.
  */
 import { GraphQLError } from 'graphql';
 
-export const APPFLOW_ERROR_CODES: Record<string, string> = {
-  ResourceNotFoundException: 'NOT_FOUND',
-  ValidationException: 'BAD_USER_INPUT',
-  ConflictException: 'CONFLICT',
-  AccessDeniedException: 'ACCESS_DENIED',
-  ThrottlingException: 'THROTTLED',
-  ServiceQuotaExceededException: 'QUOTA_EXCEEDED',
-  ConnectorAuthenticationException: 'CONNECTOR_AUTHENTICATION_FAILED',
-  ConnectorServerException: 'CONNECTOR_SERVER_ERROR',
-  UnsupportedOperationException: 'UNSUPPORTED_OPERATION',
-  InternalServerException: 'UPSTREAM_UNAVAILABLE',
-  UnrecognizedClientException: 'ACCESS_DENIED',
-  InvalidSignatureException: 'ACCESS_DENIED',
-  ExpiredTokenException: 'ACCESS_DENIED',
-  CredentialsProviderError: 'ACCESS_DENIED',
+/** The domain errors a mutation may return as data (src/services/mutations/errors.ts). */
+export type DomainErrorName =
+  | 'NotFoundError'
+  | 'ConflictError'
+  | 'ValidationError'
+  | 'QuotaExceededError'
+  | 'ConnectorAuthenticationError'
+  | 'ConnectorServerError'
+  | 'UnsupportedOperationError';
+
+export interface AppflowErrorKind {
+  /** The graph's `extensions.code`. */
+  code: string;
+  /** Throttling, 5xx, network: worth retrying later (the poller backs off and keeps streams). */
+  retryable: boolean;
+  /** Expected failures a mutation returns as data. */
+  domainError?: DomainErrorName;
+}
+
+export const APPFLOW_ERRORS: Readonly<Record<string, AppflowErrorKind>> = {
+  ResourceNotFoundException: { code: 'NOT_FOUND', retryable: false, domainError: 'NotFoundError' },
+  ValidationException: {
+    code: 'BAD_USER_INPUT',
+    retryable: false,
+    domainError: 'ValidationError',
+  },
+  ConflictException: { code: 'CONFLICT', retryable: false, domainError: 'ConflictError' },
+  ServiceQuotaExceededException: {
+    code: 'QUOTA_EXCEEDED',
+    retryable: false,
+    domainError: 'QuotaExceededError',
+  },
+  ConnectorAuthenticationException: {
+    code: 'CONNECTOR_AUTHENTICATION_FAILED',
+    retryable: false,
+    domainError: 'ConnectorAuthenticationError',
+  },
+  ConnectorServerException: {
+    code: 'CONNECTOR_SERVER_ERROR',
+    retryable: false,
+    domainError: 'ConnectorServerError',
+  },
+  UnsupportedOperationException: {
+    code: 'UNSUPPORTED_OPERATION',
+    retryable: false,
+    domainError: 'UnsupportedOperationError',
+  },
+  ThrottlingException: { code: 'THROTTLED', retryable: true },
+  InternalServerException: { code: 'UPSTREAM_UNAVAILABLE', retryable: true },
+  AccessDeniedException: { code: 'ACCESS_DENIED', retryable: false },
+  UnrecognizedClientException: { code: 'ACCESS_DENIED', retryable: false },
+  InvalidSignatureException: { code: 'ACCESS_DENIED', retryable: false },
+  ExpiredTokenException: { code: 'ACCESS_DENIED', retryable: false },
+  CredentialsProviderError: { code: 'ACCESS_DENIED', retryable: false },
 };
 
 interface SdkError {
@@ -26,34 +68,34 @@ interface SdkError {
   message?: string;
   code?: string;
   $metadata?: { httpStatusCode?: number };
-  $fault?: 'client' | 'server';
 }
 
-export function isAppflowError(error: unknown, name?: string): boolean {
-  if (!error || typeof error !== 'object') return false;
-  const e = error as SdkError;
-  if (name) return e.name === name;
-  return e.name !== undefined && (e.name in APPFLOW_ERROR_CODES || e.$metadata !== undefined);
+/** A failure classified by the table (or by its HTTP status / network error when unnamed). */
+export interface ClassifiedError extends AppflowErrorKind {
+  /** The AppFlow exception name, when AppFlow named one the table knows. */
+  appflowError?: string;
+  /** A message safe to show: AppFlow's own for client faults, a generic one otherwise. */
+  message: string;
 }
 
-/** The stable code for an upstream failure; network errors and 5xx are UPSTREAM_UNAVAILABLE. */
-export function appflowErrorCode(error: unknown): string {
-  const e = (error ?? {}) as SdkError;
-  if (e.name && APPFLOW_ERROR_CODES[e.name]) return APPFLOW_ERROR_CODES[e.name]!;
+const UNAVAILABLE: AppflowErrorKind = { code: 'UPSTREAM_UNAVAILABLE', retryable: true };
+
+function kindOf(e: SdkError): AppflowErrorKind {
+  const named = e.name ? APPFLOW_ERRORS[e.name] : undefined;
+  if (named) return named;
   const status = e.$metadata?.httpStatusCode;
-  if (status === 429) return 'THROTTLED';
-  if (status !== undefined && status >= 500) return 'UPSTREAM_UNAVAILABLE';
-  if (status === 403 || status === 401) return 'ACCESS_DENIED';
-  if (status !== undefined && status >= 400) return 'BAD_USER_INPUT';
-  if (e.code && /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN/.test(e.code)) {
-    return 'UPSTREAM_UNAVAILABLE';
+  if (status === 429) return APPFLOW_ERRORS.ThrottlingException!;
+  if (status === 404) return { code: 'NOT_FOUND', retryable: false };
+  if (status === 401 || status === 403) return APPFLOW_ERRORS.AccessDeniedException!;
+  if (status !== undefined && status >= 400 && status < 500) {
+    return { code: 'BAD_USER_INPUT', retryable: false };
   }
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'UPSTREAM_UNAVAILABLE';
-  return 'UPSTREAM_UNAVAILABLE';
+  // 5xx, network failures (ECONNREFUSED, ECONNRESET, ...), timeouts and anything unknown: an
+  // outage, retried with backoff.
+  return UNAVAILABLE;
 }
 
-/** Messages safe to show: AppFlow's own for client faults, a generic one otherwise. */
-function publicMessage(code: string, error: SdkError): string {
+function publicMessage(code: string, e: SdkError): string {
   switch (code) {
     case 'UPSTREAM_UNAVAILABLE':
       return 'AppFlow is unavailable right now; try again shortly.';
@@ -62,20 +104,43 @@ function publicMessage(code: string, error: SdkError): string {
     case 'ACCESS_DENIED':
       return 'The gateway is not allowed to call AppFlow for this request.';
     default:
-      return error.message || code;
+      return e.message || code;
   }
+}
+
+/** Classify any failure of an AppFlow call. */
+export function classifyAppflowError(error: unknown): ClassifiedError {
+  const e = (error ?? {}) as SdkError;
+  const kind = kindOf(e);
+  return {
+    ...kind,
+    appflowError: e.name && e.name in APPFLOW_ERRORS ? e.name : undefined,
+    message: publicMessage(kind.code, e),
+  };
+}
+
+/** Is this an AppFlow failure (of the given exception name, when one is given)? */
+export function isAppflowError(error: unknown, name?: string): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const e = error as SdkError;
+  if (name) return e.name === name;
+  return e.name !== undefined && (e.name in APPFLOW_ERRORS || e.$metadata !== undefined);
+}
+
+/** The stable code for an upstream failure. */
+export function appflowErrorCode(error: unknown): string {
+  return classifyAppflowError(error).code;
 }
 
 /** Wrap any failure of an AppFlow call as a GraphQLError the client may see. */
 export function toGraphQLError(error: unknown, operation?: string): GraphQLError {
   if (error instanceof GraphQLError) return error;
-  const e = (error ?? {}) as SdkError;
-  const code = appflowErrorCode(error);
-  return new GraphQLError(publicMessage(code, e), {
+  const classified = classifyAppflowError(error);
+  return new GraphQLError(classified.message, {
     extensions: {
-      code,
+      code: classified.code,
       ...(operation ? { appflowOperation: operation } : {}),
-      ...(e.name && e.name in APPFLOW_ERROR_CODES ? { appflowError: e.name } : {}),
+      ...(classified.appflowError ? { appflowError: classified.appflowError } : {}),
     },
   });
 }

@@ -4,9 +4,10 @@
  * What can be derived from the model is derived (source/destination ability, operators,
  * authentication kinds, metadata keys); the rest is plausible hand-written example data.
  */
-import { enumValues, model, shape } from '../model/model.js';
+import { CONNECTOR_TYPES, connectorMemberFor } from '../model/connectors.js';
+import { model, shape } from '../model/model.js';
 
-export const CONNECTOR_TYPES = enumValues('ConnectorType');
+export { CONNECTOR_TYPES };
 
 /** Connector types used without a connector profile (AWS services in the same account). */
 export const PROFILELESS_TYPES = new Set([
@@ -16,13 +17,6 @@ export const PROFILELESS_TYPES = new Set([
   'Upsolver',
   'CustomerProfiles',
 ]);
-
-/** The member of a connector-keyed structure (e.g. ConnectorProfileProperties) for a type:
- * the model spells some differently (Googleanalytics vs GoogleAnalytics). */
-export function memberForType(structure: string, connectorType: string): string | undefined {
-  const members = Object.keys(shape(structure).members ?? {});
-  return members.find((m) => m.toLowerCase() === connectorType.toLowerCase());
-}
 
 const NAMES: Record<string, string> = {
   Salesforce: 'Salesforce',
@@ -74,7 +68,7 @@ const OAUTH_SCOPES: Record<string, string[]> = {
 const REGISTERED_AT = Date.UTC(2020, 7, 23) / 1000;
 
 function authenticationConfig(type: string) {
-  const credMember = memberForType('ConnectorProfileCredentials', type);
+  const credMember = connectorMemberFor('ConnectorProfileCredentials', type);
   const cred = credMember
     ? Object.keys(shape(shape('ConnectorProfileCredentials').members![credMember].shape).members!)
     : [];
@@ -88,7 +82,7 @@ function authenticationConfig(type: string) {
 }
 
 function connectorMetadata(type: string, region: string) {
-  const key = memberForType('ConnectorMetadata', type);
+  const key = connectorMemberFor('ConnectorMetadata', type);
   if (!key) return undefined;
   const metaShape = shape(shape('ConnectorMetadata').members![key].shape);
   const meta: Record<string, unknown> = {};
@@ -103,16 +97,16 @@ function connectorMetadata(type: string, region: string) {
 }
 
 function operators(type: string): string[] {
-  const key = memberForType('ConnectorOperator', type);
+  const key = connectorMemberFor('ConnectorOperator', type);
   if (!key) return [];
   return shape(shape('ConnectorOperator').members![key].shape).enum ?? [];
 }
 
 export function canUseAsSource(type: string): boolean {
-  return memberForType('SourceConnectorProperties', type) !== undefined;
+  return connectorMemberFor('SourceConnectorProperties', type) !== undefined;
 }
 export function canUseAsDestination(type: string): boolean {
-  return memberForType('DestinationConnectorProperties', type) !== undefined;
+  return connectorMemberFor('DestinationConnectorProperties', type) !== undefined;
 }
 
 /** ConnectorConfiguration of a built-in connector type. */

@@ -13,7 +13,7 @@
  * Every input is validated against the model like a real request.
  */
 import { readFileSync } from 'node:fs';
-import { memberForType } from './catalog.js';
+import { connectorMemberFor } from '../model/connectors.js';
 import { validateInput } from './responses.js';
 import type { ExecutionStatus, Store } from './store.js';
 
@@ -68,7 +68,7 @@ export function applySeed(store: Store, doc: SeedDocument) {
 
 /** A projection filter plus one Map task per field, as the AppFlow console builds them. */
 export function tasksFor(sourceType: string, fields: string[]): Json[] {
-  const op = memberForType('ConnectorOperator', sourceType) ?? 'CustomConnector';
+  const op = connectorMemberFor('ConnectorOperator', sourceType) ?? 'CustomConnector';
   return [
     { taskType: 'Filter', sourceFields: fields, connectorOperator: { [op]: 'PROJECTION' } },
     ...fields.map((f) => ({

@@ -6,6 +6,7 @@
  * business rules. Outputs are plain objects with timestamps in epoch seconds.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { connectorMemberFor } from '../model/connectors.js';
 import {
   builtInConfiguration,
   builtInDetail,
@@ -14,7 +15,6 @@ import {
   canUseAsSource,
   describeEntity,
   listEntities,
-  memberForType,
   PROFILELESS_TYPES,
 } from './catalog.js';
 import type { Clock } from './clock.js';
@@ -238,7 +238,7 @@ export class Store {
   }
 
   private checkProfileProperties(type: string, config: Json) {
-    const key = memberForType('ConnectorProfileProperties', type);
+    const key = connectorMemberFor('ConnectorProfileProperties', type);
     const props = config.connectorProfileProperties ?? {};
     if (key && props[key] === undefined) {
       throw validationError(
@@ -400,7 +400,7 @@ export class Store {
     if (!capable) throw validationError(`${type} cannot be used as a ${role} (${path})`);
     const structure =
       role === 'source' ? 'SourceConnectorProperties' : 'DestinationConnectorProperties';
-    const key = memberForType(structure, type);
+    const key = connectorMemberFor(structure, type);
     if (key && config[propertiesMember]?.[key] === undefined) {
       throw validationError(`${path}.${propertiesMember} must contain ${key}`);
     }

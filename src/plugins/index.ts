@@ -14,7 +14,7 @@ import type { GatewayConfig } from '../config.js';
 import type { GatewayContext, GatewayServices } from '../context.js';
 import { createLogger, type Logger } from '../logger.js';
 import { newRedis } from '../redis.js';
-import type { AppflowCache } from '../resolvers/cache.js';
+import type { AppflowCache } from '../services/cache.js';
 import { type Authenticator, createAuthenticator } from './auth.js';
 import { useErrorCodes } from './error-codes.js';
 import { Readiness, useOperationalEndpoints } from './health.js';

@@ -8,7 +8,7 @@ import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { AppflowHandle } from '../appflow/client.js';
-import type { AppflowCache } from '../resolvers/cache.js';
+import type { AppflowCache } from '../services/cache.js';
 
 /** The small API other parts of the gateway use to report what they run. */
 export interface GatewayMetrics {

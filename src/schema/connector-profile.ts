@@ -7,7 +7,7 @@ import { DescribeConnectorProfilesCommand } from '@aws-sdk/client-appflow';
 import { callAppflow } from '../appflow/errors.js';
 import { resolveTokenConnection } from '../appflow/pagination.js';
 import { maxPageSize } from '../model/model.js';
-import type { ConnectorProfileModel } from '../resolvers/models.js';
+import type { ConnectorProfileModel } from '../services/models.js';
 import { builder } from './builder.js';
 import { flowDetail, listFlowsPage } from './flow.js';
 import { enumRef, modelFields } from './model-types.js';

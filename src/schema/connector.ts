@@ -15,7 +15,7 @@ import { callAppflow } from '../appflow/errors.js';
 import { resolveTokenConnection } from '../appflow/pagination.js';
 import type { GatewayContext } from '../context.js';
 import { maxPageSize } from '../model/model.js';
-import { type ConnectorModel, connectorKey, parseConnectorKey } from '../resolvers/models.js';
+import { type ConnectorModel, connectorKey, parseConnectorKey } from '../services/models.js';
 import { builder } from './builder.js';
 import { enumRef, modelFields, outputType, toOutput, useDomainType } from './model-types.js';
 import { forwardArgs } from './pagination.js';

@@ -7,9 +7,9 @@ import type { DescribeFlowResponse, FlowDefinition } from '@aws-sdk/client-appfl
 import { resolveTokenConnection } from '../appflow/pagination.js';
 import type { GatewayContext } from '../context.js';
 import { maxPageSize, shape } from '../model/model.js';
-import { FIRST_EXECUTIONS_PAGE, lastRunFingerprint } from '../resolvers/appflow-reader.js';
-import { executionsKey, flowKey } from '../resolvers/loaders.js';
-import type { ConnectorModel, ExecutionModel, FlowModel } from '../resolvers/models.js';
+import { FIRST_EXECUTIONS_PAGE, lastRunFingerprint } from '../services/appflow-reader.js';
+import { executionsKey, flowKey } from '../services/loaders.js';
+import type { ConnectorModel, ExecutionModel, FlowModel } from '../services/models.js';
 import { builder } from './builder.js';
 import { enumRef, modelFields } from './model-types.js';
 import { forwardArgs } from './pagination.js';

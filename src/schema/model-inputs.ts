@@ -6,12 +6,13 @@
  * member per connector. Sensitive members (credentials) exist here, and only here.
  *
  * `fromInput` turns a GraphQL input value back into the AWS-shaped request
- * (src/resolvers/prevalidate.ts maps validation paths in that request back to input paths).
+ * (src/services/prevalidate.ts maps validation paths in that request back to input paths).
  */
 import type { InputFieldBuilder } from '@pothos/core';
+import { isConnectorUnion } from '../model/connectors.js';
 import { docText, memberDoc, shape } from '../model/model.js';
 import { builder } from './builder.js';
-import { enumRef, isConnectorUnion, scalarOf } from './model-types.js';
+import { enumRef, scalarOf } from './model-types.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: generated types are untyped by nature.
 type AnyRef = any;

@@ -7,7 +7,8 @@
  * Sensitive members (credentials) are never part of an output type.
  */
 import type { ObjectFieldBuilder } from '@pothos/core';
-import { docText, enumValues, memberDoc, model, type Shape, shape } from '../model/model.js';
+import { connectorTypeOfMember, isConnectorUnion } from '../model/connectors.js';
+import { docText, memberDoc, model, type Shape, shape } from '../model/model.js';
 import { builder } from './builder.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: generated types are untyped by nature.
@@ -17,21 +18,6 @@ type AnyFieldBuilder = ObjectFieldBuilder<any, any>;
 
 /** The connector a union member came from (set when a union value is resolved). */
 export const CONNECTOR = Symbol('connector');
-
-const connectorTypes = enumValues('ConnectorType');
-const connectorByLowerName = new Map(connectorTypes.map((t) => [t.toLowerCase(), t]));
-
-/** The ConnectorType enum value for a member name such as `GoogleAnalytics`. */
-export function connectorTypeOf(memberName: string): string | undefined {
-  return connectorByLowerName.get(memberName.toLowerCase());
-}
-
-/** A structure with one member per connector (all member names are connector types). */
-export function isConnectorUnion(name: string): boolean {
-  const s = shape(name);
-  const members = Object.keys(s.members ?? {});
-  return s.type === 'structure' && members.length > 3 && members.every((m) => connectorTypeOf(m));
-}
 
 /** Shapes represented by a hand-written domain type (Flow, ConnectorProfile, ...). */
 const domainTypes = new Map<string, AnyRef>();
@@ -192,7 +178,7 @@ function structureRef(name: string): AnyRef {
           type: enumRef('ConnectorType'),
           nullable: false,
           description: 'The connector this member belongs to.',
-          resolve: (parent: AnyRef) => connectorTypeOf(parent[CONNECTOR]),
+          resolve: (parent: AnyRef) => connectorTypeOfMember(parent[CONNECTOR]),
         });
       }
       if (Object.keys(fields).length === 0) {
@@ -240,7 +226,7 @@ function connectorUnionRef(name: string): AnyRef {
           type: enumRef('ConnectorType'),
           nullable: false,
           description: 'The connector this member belongs to.',
-          resolve: (parent: AnyRef) => connectorTypeOf(parent[CONNECTOR]),
+          resolve: (parent: AnyRef) => connectorTypeOfMember(parent[CONNECTOR]),
         }),
         value: t.field({
           type: outputType(memberRef.shape),

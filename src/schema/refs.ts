@@ -1,13 +1,13 @@
 /**
  * Object refs of the four domain types, declared once so type files can link to each other
- * without import cycles. Each backing model is the AWS SDK's own type (src/resolvers/models.ts).
+ * without import cycles. Each backing model is the AWS SDK's own type (src/services/models.ts).
  */
 import type {
   ConnectorModel,
   ConnectorProfileModel,
   ExecutionModel,
   FlowModel,
-} from '../resolvers/models.js';
+} from '../services/models.js';
 import { builder } from './builder.js';
 import { useDomainType } from './model-types.js';
 

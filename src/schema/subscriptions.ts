@@ -1,12 +1,11 @@
 /**
  * Live run status: `executionUpdated`, `flowRuns`, `flowStatusChanged`. Each is a thin stream
- * over the shared ExecutionStatusPoller (src/resolvers/poller.ts): many subscribers, one poll.
+ * over the shared ExecutionStatusPoller (src/live/poller.ts): many subscribers, one poll.
  * Events are the read graph's own `Execution` and `Flow`, so linked fields can be selected.
  */
 import { GraphQLError } from 'graphql';
 import { Repeater } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
-import type { ExecutionModel, FlowModel } from '../resolvers/models.js';
 import {
   ACTIVE_STATUSES,
   type FlowJson,
@@ -17,7 +16,8 @@ import {
   RunTracker,
   TERMINAL_STATUSES,
   type UpstreamError,
-} from '../resolvers/poller.js';
+} from '../live/poller.js';
+import type { ExecutionModel, FlowModel } from '../services/models.js';
 import { builder } from './builder.js';
 import { executionFromRecord, flowFromDescribe } from './flow.js';
 import { ExecutionRef, FlowRef } from './refs.js';

@@ -14,9 +14,9 @@ import {
   isUnionType,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { connectorTypeOfMember, isConnectorUnion } from '../../src/model/connectors.js';
 import { model, shape } from '../../src/model/model.js';
 import { schema } from '../../src/schema/index.js';
-import { connectorTypeOf, isConnectorUnion } from '../../src/schema/model-types.js';
 
 /** Response wrappers: each member is a root field, a connection or its cursor. */
 const responseMembers: Record<string, Record<string, string>> = {
@@ -120,7 +120,7 @@ describe('schema coverage of the AppFlow model', () => {
         const memberTypes = type.getTypes().map((t) => t.name);
         for (const [member, ref] of Object.entries(s.members!)) {
           if (shape(ref.shape).sensitive || /Credentials$/.test(ref.shape)) continue;
-          expect(connectorTypeOf(member)).toBeDefined();
+          expect(connectorTypeOfMember(member)).toBeDefined();
           const memberType =
             shape(ref.shape).type === 'structure' ? ref.shape : `${shapeName}${member}`;
           if (!memberTypes.includes(memberType)) missing.push(`${shapeName}.${member}`);

@@ -7,8 +7,8 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
+import { connectorMemberFor } from '../../src/model/connectors.js';
 import { shape } from '../../src/model/model.js';
-import { unionMemberFor } from '../../src/resolvers/prevalidate.js';
 import { createGateway, type Gateway } from '../../src/yoga.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { CREATE_PROFILE, UPDATE_PROFILE } from './fixtures.js';
@@ -143,10 +143,10 @@ test('the canary appears in no response and no log line', async () => {
   try {
     for (const [member, ref] of credentialMembers) {
       const type = Object.values(shape('ConnectorType').enum!).find(
-        (t) => unionMemberFor('ConnectorProfileCredentials', t) === member,
+        (t) => connectorMemberFor('ConnectorProfileCredentials', t) === member,
       )!;
       const credentials = { [member]: sample(ref.shape, true) };
-      const propertiesMember = unionMemberFor('ConnectorProfileProperties', type);
+      const propertiesMember = connectorMemberFor('ConnectorProfileProperties', type);
       const properties = propertiesMember
         ? {
             [propertiesMember]: sample(

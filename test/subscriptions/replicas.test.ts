@@ -7,7 +7,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PollerStats } from '../../src/resolvers/poller.js';
+import type { PollerStats } from '../../src/live/poller.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { FLOW_RUNS, ON_DEMAND, sleep, startRun, waitFor, wsClient } from './helpers.js';
 

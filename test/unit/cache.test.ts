@@ -7,7 +7,7 @@ import {
   MemoryCacheStore,
   RedisCacheStore,
   serialize,
-} from '../../src/resolvers/cache.js';
+} from '../../src/services/cache.js';
 
 const redisUrl = process.env.REDIS_URL;
 if (!redisUrl)

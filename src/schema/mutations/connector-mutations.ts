@@ -1,7 +1,7 @@
 /** Mutations of connectors: custom connector registrations and metadata caches. */
 
-import type { ConnectorModel, ConnectorProfileModel } from '../../resolvers/models.js';
-import * as m from '../../resolvers/mutations.js';
+import type { ConnectorModel, ConnectorProfileModel } from '../../services/models.js';
+import * as m from '../../services/mutations.js';
 import { ConnectorProfileRef, ConnectorRef } from '../refs.js';
 import { defineMutation, type SuccessFieldBuilder } from './define.js';
 import {

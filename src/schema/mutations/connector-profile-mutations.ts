@@ -1,7 +1,7 @@
 /** Mutations of connector profiles. Credentials go in, and never come back out. */
 
-import type { ConnectorProfileModel } from '../../resolvers/models.js';
-import * as m from '../../resolvers/mutations.js';
+import type { ConnectorProfileModel } from '../../services/models.js';
+import * as m from '../../services/mutations.js';
 import { ConnectorProfileRef } from '../refs.js';
 import { defineMutation, type SuccessFieldBuilder } from './define.js';
 import {

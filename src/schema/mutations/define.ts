@@ -10,7 +10,7 @@
  */
 import type { ObjectFieldBuilder } from '@pothos/core';
 import type { GatewayContext } from '../../context.js';
-import { type MutationError, ValidationError } from '../../resolvers/mutations.js';
+import { type MutationError, ValidationError } from '../../services/mutations.js';
 import { builder } from '../builder.js';
 import { fromInput, requestInputType } from '../model-inputs.js';
 

@@ -14,8 +14,8 @@ import {
   QuotaExceededError,
   UnsupportedOperationError,
   ValidationError,
-} from '../../resolvers/mutations.js';
-import type { FieldError } from '../../resolvers/prevalidate.js';
+} from '../../services/mutations.js';
+import type { FieldError } from '../../services/prevalidate.js';
 import { builder } from '../builder.js';
 
 export const MutationErrorInterface = builder

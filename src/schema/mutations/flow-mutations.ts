@@ -1,7 +1,7 @@
 /** Mutations of flows: create, update, delete, start, stop, cancel runs. */
 
-import type { ExecutionModel, FlowModel } from '../../resolvers/models.js';
-import * as m from '../../resolvers/mutations.js';
+import type { ExecutionModel, FlowModel } from '../../services/models.js';
+import * as m from '../../services/mutations.js';
 import { ExecutionRef, FlowRef } from '../refs.js';
 import { defineMutation, type SuccessFieldBuilder } from './define.js';
 import {

@@ -1,7 +1,7 @@
 /** Tags of flows and connector profiles. */
 
-import type { ConnectorProfileModel, FlowModel } from '../../resolvers/models.js';
-import * as m from '../../resolvers/mutations.js';
+import type { ConnectorProfileModel, FlowModel } from '../../services/models.js';
+import * as m from '../../services/mutations.js';
 import { outputType, toOutput } from '../model-types.js';
 import { ConnectorProfileRef, FlowRef } from '../refs.js';
 import { defineMutation, type SuccessFieldBuilder } from './define.js';

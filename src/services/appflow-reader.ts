@@ -172,6 +172,22 @@ export class AppflowReader {
     );
   }
 
+  /**
+   * A run by id, newest pages first (bounded: runs older than the 500 newest are not looked up).
+   * Never cached: used for one-off lookups of old runs.
+   */
+  async findExecution(flowName: string, executionId: string): Promise<ExecutionRecord | null> {
+    let token: string | undefined;
+    for (let page = 0; page < 5; page++) {
+      const { items, nextToken } = await this.executions(flowName, token, 100);
+      const found = items.find((r) => r.executionId === executionId);
+      if (found) return found;
+      if (!nextToken) return null;
+      token = nextToken;
+    }
+    return null;
+  }
+
   /** Forget what a mutation changed. */
   invalidateFlow(name: string): Promise<void> {
     return this.cache.invalidate(`flow:${name}`, `executions:${name}`);

@@ -7,6 +7,7 @@
  */
 
 import type { GatewayContext } from '../context.js';
+import { connectorMemberFor } from '../model/connectors.js';
 import { operation, shape } from '../model/model.js';
 import { validateShape } from '../model/validate.js';
 
@@ -19,16 +20,6 @@ export interface FieldError {
 }
 
 type Obj = Record<string, unknown>;
-
-const connectorTypes = shape('ConnectorType').enum!;
-const byLowerName = new Map(connectorTypes.map((t) => [t.toLowerCase(), t]));
-
-/** The member of a connector union that belongs to a ConnectorType, if the union has one. */
-export function unionMemberFor(unionShape: string, connectorType: string): string | undefined {
-  return Object.keys(shape(unionShape).members ?? {}).find(
-    (m) => byLowerName.get(m.toLowerCase()) === connectorType,
-  );
-}
 
 /**
  * A path in the AWS-shaped request (validateShape's `violation.path`) -> the path in the
@@ -116,7 +107,7 @@ function unionMatches(
   if (typeof connectorType !== 'string' || value == null) return [];
   const set = memberOf(value);
   if (!set) return [];
-  const expected = unionMemberFor(unionShape, connectorType);
+  const expected = connectorMemberFor(unionShape, connectorType);
   if (!expected) {
     return [err(path, `Connector type ${connectorType} has no ${what}; member ${set} was given.`)];
   }

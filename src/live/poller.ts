@@ -23,6 +23,7 @@ import {
   DescribeFlowCommand,
   DescribeFlowExecutionRecordsCommand,
 } from '@aws-sdk/client-appflow';
+import { classifyAppflowError } from '../appflow/errors.js';
 import { RedisLock } from './lock.js';
 import { createEventBus, type EventBus, type Json, toJson } from './pubsub.js';
 
@@ -111,42 +112,10 @@ export function flowFingerprint(flow: FlowJson | null): string {
   return flow ? `${flow.flowStatus ?? ''}|${flow.flowStatusMessage ?? ''}` : 'missing';
 }
 
-/** Classify an AWS SDK failure (kept free of GraphQL; codes match src/appflow/errors.ts). */
+/** Classify a failed poll with THE AppFlow error table (src/appflow/errors.ts). */
 export function classifyUpstreamError(error: unknown): UpstreamError {
-  const e = (error ?? {}) as {
-    name?: string;
-    message?: string;
-    code?: string;
-    $metadata?: { httpStatusCode?: number };
-  };
-  const status = e.$metadata?.httpStatusCode;
-  if (e.name === 'ThrottlingException' || status === 429) {
-    return { code: 'THROTTLED', message: 'AppFlow throttled the poll.', retryable: true };
-  }
-  if (e.name === 'ResourceNotFoundException' || status === 404) {
-    return { code: 'NOT_FOUND', message: e.message || 'Not found.', retryable: false };
-  }
-  if (
-    e.name === 'AccessDeniedException' ||
-    e.name === 'UnrecognizedClientException' ||
-    status === 401 ||
-    status === 403
-  ) {
-    return {
-      code: 'ACCESS_DENIED',
-      message: 'The gateway is not allowed to call AppFlow for this request.',
-      retryable: false,
-    };
-  }
-  if (e.name === 'ValidationException' || (status !== undefined && status >= 400 && status < 500)) {
-    return { code: 'BAD_USER_INPUT', message: e.message || 'Invalid request.', retryable: false };
-  }
-  // 5xx, network failures, timeouts and anything unknown: an outage, retried with backoff.
-  return {
-    code: 'UPSTREAM_UNAVAILABLE',
-    message: 'AppFlow is unavailable right now.',
-    retryable: true,
-  };
+  const { code, message, retryable } = classifyAppflowError(error);
+  return { code, message, retryable };
 }
 
 /**

@@ -28,7 +28,7 @@ import {
   UpdateConnectorRegistrationCommand,
   UpdateFlowCommand,
 } from '@aws-sdk/client-appflow';
-import { toGraphQLError } from '../appflow/errors.js';
+import { classifyAppflowError, toGraphQLError } from '../appflow/errors.js';
 import type { GatewayContext } from '../context.js';
 import { shape } from '../model/model.js';
 import type { ConnectorModel, ConnectorProfileModel, ExecutionModel, FlowModel } from './models.js';
@@ -174,25 +174,25 @@ export interface FailureContext {
 export function mapAppflowError(error: unknown, operation: string, failure: FailureContext) {
   const e = (error ?? {}) as SdkError;
   const message = redact(e.message || e.name || 'AppFlow failed', failure.secrets);
-  switch (e.name) {
-    case 'ResourceNotFoundException':
+  switch (classifyAppflowError(error).domainError) {
+    case 'NotFoundError':
       return new NotFoundError(message);
-    case 'ConflictException':
+    case 'ConflictError':
       return new ConflictError(message);
-    case 'ValidationException':
+    case 'ValidationError':
       return new ValidationError(message, [{ path: ['input'], message }]);
-    case 'ServiceQuotaExceededException':
+    case 'QuotaExceededError':
       return new QuotaExceededError(message);
-    case 'ConnectorAuthenticationException':
+    case 'ConnectorAuthenticationError':
       return new ConnectorAuthenticationError(
         message,
         failure.credentials?.hint ??
           'Check the credentials stored in the connector profile this operation uses.',
         failure.credentials?.path ?? null,
       );
-    case 'ConnectorServerException':
+    case 'ConnectorServerError':
       return new ConnectorServerError(message);
-    case 'UnsupportedOperationException':
+    case 'UnsupportedOperationError':
       return new UnsupportedOperationError(message);
     default: {
       const graphqlError = toGraphQLError(error, operation);
