@@ -5,6 +5,7 @@
 import { AppflowClient } from '@aws-sdk/client-appflow';
 import pLimit from 'p-limit';
 import type { GatewayConfig } from '../config.js';
+import { sendMembersTheSdkDoesNotKnow } from './model-wire.js';
 
 // package-lock pins the last SDK 3.x line that supports Node 20; its notice that later
 // releases need Node 22 is known (README) and only clutters logs. Opt back in with =false.
@@ -47,6 +48,8 @@ export function createAppflowClient(
   // logger that discards it (the default no-op logger): ~0.15 ms per 100-flow ListFlows. The
   // gateway logs calls itself (listeners below, src/plugins/metrics.ts, tracing).
   client.middlewareStack.remove('loggerMiddleware');
+  // Inputs follow the vendored model, which may be newer than the SDK's own.
+  sendMembersTheSdkDoesNotKnow(client);
   const limit = pLimit(config.maxConcurrentAppflowCalls);
   const listeners = new Set<AppflowCallListener>();
   let active = 0;
