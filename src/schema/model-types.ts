@@ -8,7 +8,7 @@
  */
 import type { ObjectFieldBuilder } from '@pothos/core';
 import { connectorTypeOfMember, isConnectorUnion } from '../model/connectors.js';
-import { docText, memberDoc, model, type Shape, shape } from '../model/model.js';
+import { docText, isSensitive, memberDoc, model, type Shape, shape } from '../model/model.js';
 import { builder } from './builder.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: generated types are untyped by nature.
@@ -21,7 +21,8 @@ export const CONNECTOR = Symbol('connector');
 
 /** Shapes represented by a hand-written domain type (Flow, ConnectorProfile, ...). */
 const domainTypes = new Map<string, AnyRef>();
-export function useDomainType(shapeName: string, ref: AnyRef) {
+/** Where the model nests `shapeName`, the graph shows the domain type `ref` instead. */
+export function registerDomainType(shapeName: string, ref: AnyRef) {
   domainTypes.set(shapeName, ref);
 }
 
@@ -107,11 +108,11 @@ export function toOutput(name: string, value: unknown): unknown {
   return value;
 }
 
-/** Is any member of this structure (or the shape itself) sensitive? */
+/** The members of a structure the graph may show: neither sensitive nor credentials. */
 function outputMembers(name: string): [string, string][] {
   const s = shape(name);
   return Object.entries(s.members ?? {})
-    .filter(([, ref]) => !shape(ref.shape).sensitive && !isCredentialsShape(ref.shape))
+    .filter(([, ref]) => !isSensitive(ref.shape) && !isCredentialsShape(ref.shape))
     .map(([member, ref]) => [member, ref.shape]);
 }
 

@@ -4,13 +4,21 @@
  *   createFlow(input: CreateFlowInput!): CreateFlowResult!
  *   union CreateFlowResult = CreateFlowSuccess | ValidationError | ConflictError | ...
  *
- * The input type is generated from the operation's request shape (clientToken replaced by an
- * optional `idempotencyKey` on Create/Update/Start/Register operations); the result is the
- * errors plugin's union with `directResult` (the success object is a member itself).
+ * Everything but the success type's fields and the descriptions comes from the operation: the
+ * field name, the input type generated from its request shape (clientToken replaced by an
+ * optional `idempotencyKey` where the request has one), the error union (the domain errors of
+ * the AppFlow exceptions the model lists for it) and the run (src/services/mutations).
  */
 import type { ObjectFieldBuilder } from '@pothos/core';
 import type { GatewayContext } from '../../context.js';
-import { type MutationError, ValidationError } from '../../services/mutations.js';
+import { operation } from '../../model/model.js';
+import {
+  domainErrorsOf,
+  type MutationErrorClass,
+  type MutationName,
+  type MutationPayload,
+  takesClientToken,
+} from '../../services/mutations/index.js';
 import { builder } from '../builder.js';
 import { fromInput, requestInputType } from '../model-inputs.js';
 
@@ -21,44 +29,43 @@ type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer
 /** The field builder of a success type whose backing model is `S`. */
 export type SuccessFieldBuilder<S> = ObjectFieldBuilder<BuilderTypes, S>;
 
-export interface MutationDefinition<S extends object> {
-  /** Root field name, e.g. `createFlow`; types are named `CreateFlowInput`, `...Success`, `...Result`. */
-  field: string;
-  requestShape: string;
+export interface MutationDefinition<O extends MutationName> {
+  /** The AppFlow operation, e.g. `CreateFlow`: the field is `createFlow`. */
+  operation: O;
   description: string;
-  /** Takes an idempotencyKey (operations with AppFlow's clientToken). */
-  idempotent?: boolean;
   /** Members AppFlow needs but its model leaves optional. */
   required?: string[];
   /** Needs the admin scope (deletes, connector registrations); the others need write. */
   admin?: boolean;
-  errors: (new (...args: never[]) => MutationError)[];
+  /** Domain errors AppFlow returns although the model does not list them for the operation. */
+  unlistedErrors?: MutationErrorClass[];
   successDescription: string;
   // biome-ignore lint/suspicious/noExplicitAny: each success type has its own fields.
-  success: (t: SuccessFieldBuilder<S>) => Record<string, any>;
-  run: (ctx: GatewayContext, input: Input, request: Input) => Promise<S>;
+  success: (t: SuccessFieldBuilder<MutationPayload<O>>) => Record<string, any>;
 }
 
 const IDEMPOTENCY_DESCRIPTION =
   'Makes retries safe: the same key with the same input sends AppFlow the same client token (valid 8 hours), so a retried mutation changes or starts things once. The same key with different input is a ConflictError. Without a key every mutation is its own attempt.';
 
-export function defineMutation<S extends object>(def: MutationDefinition<S>) {
-  const prefix = def.field[0]!.toUpperCase() + def.field.slice(1);
-  const InputRef = requestInputType(`${prefix}Input`, def.requestShape, {
-    description: `The input of ${def.field}.`,
+export function defineMutation<O extends MutationName>(def: MutationDefinition<O>) {
+  const prefix = def.operation;
+  const field = prefix[0]!.toLowerCase() + prefix.slice(1);
+  const requestShape = operation(def.operation).input!.shape;
+  const InputRef = requestInputType(`${prefix}Input`, requestShape, {
+    description: `The input of ${field}.`,
     exclude: ['clientToken'],
     required: def.required,
-    extra: def.idempotent
+    extra: takesClientToken(def.operation)
       ? (t) => ({
           idempotencyKey: t.string({ description: IDEMPOTENCY_DESCRIPTION }),
         })
       : undefined,
   });
-  const SuccessRef = builder.objectRef<S>(`${prefix}Success`).implement({
+  const SuccessRef = builder.objectRef<MutationPayload<O>>(`${prefix}Success`).implement({
     description: def.successDescription,
     fields: def.success,
   });
-  builder.mutationField(def.field, (t) =>
+  builder.mutationField(field, (t) =>
     t.field({
       type: SuccessRef,
       nullable: false,
@@ -66,16 +73,21 @@ export function defineMutation<S extends object>(def: MutationDefinition<S>) {
       authScopes: def.admin ? { admin: true } : { write: true },
       args: { input: t.arg({ type: InputRef, required: true }) },
       errors: {
-        types: [ValidationError, ...def.errors.filter((e) => e !== ValidationError)],
+        types: [...domainErrorsOf(def.operation), ...(def.unlistedErrors ?? [])],
         directResult: true,
         union: {
           name: `${prefix}Result`,
-          description: `What ${def.field} returns: ${prefix}Success, or the expected error that stopped it.`,
+          description: `What ${field} returns: ${prefix}Success, or the expected error that stopped it.`,
         },
       },
       resolve: (_root: unknown, args: { input: unknown }, ctx: GatewayContext) => {
         const input = args.input as Input;
-        return def.run(ctx, input, fromInput(def.requestShape, input) as Input);
+        return ctx.mutations.run(
+          def.operation,
+          ctx,
+          input,
+          fromInput(requestShape, input) as Input,
+        );
       },
     } as never),
   );
