@@ -29,6 +29,26 @@ export interface RequestReaders {
   loaders: Loaders;
 }
 
+/** The model of one key's value, or null where there is none. */
+export async function loadModel<V, M>(
+  loader: DataLoader<string, V | null>,
+  key: string,
+  model: (value: V, key: string) => M,
+): Promise<M | null> {
+  const value = await loader.load(key);
+  return value ? model(value, key) : null;
+}
+
+/** The models of many keys, in order: null where there is none, or where its load failed. */
+export async function loadModels<V, M>(
+  loader: DataLoader<string, V | null>,
+  keys: readonly string[],
+  model: (value: V, key: string) => M,
+): Promise<(M | null)[]> {
+  const values = await loader.loadMany(keys);
+  return values.map((v, i) => (v && !(v instanceof Error) ? model(v, keys[i]!) : null));
+}
+
 export function flowKey(name: string, lastUpdatedAt?: Date | string | number): string {
   return lastUpdatedAt === undefined ? name : `${name}@${fingerprintDate(lastUpdatedAt)}`;
 }

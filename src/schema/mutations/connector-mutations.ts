@@ -1,15 +1,14 @@
 /** Mutations of connectors: custom connector registrations and metadata caches. */
 
-import type { ConnectorModel } from '../../services/models.js';
 import { ConnectorProfileRef, ConnectorRef } from '../refs.js';
-import { defineMutation, type SuccessFieldBuilder } from './define.js';
+import { defineMutation } from './define.js';
 
-const freshConnector = (t: SuccessFieldBuilder<{ connector: ConnectorModel | null }>) => ({
-  connector: t.expose('connector', {
+const freshConnector = {
+  connector: {
     type: ConnectorRef,
     description: 'The custom connector as AppFlow describes it now.',
-  }),
-});
+  },
+};
 
 defineMutation({
   operation: 'RegisterConnector',
@@ -34,12 +33,13 @@ defineMutation({
     'Unregister a custom connector (UnregisterConnector). One in use by profiles needs forceDelete.',
   admin: true,
   successDescription: 'The connector was unregistered.',
-  success: (t) => ({
-    unregisteredConnectorLabel: t.exposeString('unregisteredConnectorLabel', {
+  success: {
+    unregisteredConnectorLabel: {
+      type: 'String',
       nullable: false,
       description: 'The label of the connector that was unregistered.',
-    }),
-  }),
+    },
+  },
 });
 
 defineMutation({
@@ -47,14 +47,11 @@ defineMutation({
   description:
     "Clear AppFlow's cached metadata of a connector (ResetConnectorMetadataCache): connectorType for S3, EventBridge, Lookout for Metrics, Upsolver and Amazon Connect, connectorProfileName for the others.",
   successDescription: 'The metadata cache was reset.',
-  success: (t) => ({
-    connector: t.expose('connector', {
-      type: ConnectorRef,
-      description: 'The connector whose metadata cache was reset.',
-    }),
-    connectorProfile: t.expose('connectorProfile', {
+  success: {
+    connector: { type: ConnectorRef, description: 'The connector whose metadata cache was reset.' },
+    connectorProfile: {
       type: ConnectorProfileRef,
       description: 'The connector profile whose metadata cache was reset.',
-    }),
-  }),
+    },
+  },
 });

@@ -1,24 +1,22 @@
 /** Mutations of connector profiles. Credentials go in, and never come back out. */
 
-import type { ConnectorProfileModel } from '../../services/models.js';
 import { NotFoundError } from '../../services/mutations/index.js';
 import { ConnectorProfileRef } from '../refs.js';
-import { defineMutation, type SuccessFieldBuilder } from './define.js';
+import { defineMutation } from './define.js';
 
-const freshProfile = (
-  t: SuccessFieldBuilder<{ connectorProfile: ConnectorProfileModel | null }>,
-) => ({
-  connectorProfile: t.expose('connectorProfile', {
+const freshProfile = {
+  connectorProfile: {
     type: ConnectorProfileRef,
     description: 'The profile as AppFlow describes it now (credentials are never returned).',
-  }),
-});
+  },
+};
 
 defineMutation({
   operation: 'CreateConnectorProfile',
   description:
     "Create a connector profile (CreateConnectorProfile). The properties and credentials members must be the connector type's.",
-  // A custom connector label that is not registered.
+  // AppFlow answers ResourceNotFoundException for a custom connector label that is not
+  // registered, though the model does not list it for this operation.
   unlistedErrors: [NotFoundError],
   successDescription: 'The connector profile was created.',
   success: freshProfile,
@@ -38,10 +36,11 @@ defineMutation({
     'Delete a connector profile (DeleteConnectorProfile). A profile in use by flows needs forceDelete.',
   admin: true,
   successDescription: 'The connector profile was deleted.',
-  success: (t) => ({
-    deletedConnectorProfileName: t.exposeString('deletedConnectorProfileName', {
+  success: {
+    deletedConnectorProfileName: {
+      type: 'String',
       nullable: false,
       description: 'The name of the deleted connector profile.',
-    }),
-  }),
+    },
+  },
 });

@@ -9,7 +9,6 @@
  * optional `idempotencyKey` where the request has one), the error union (the domain errors of
  * the AppFlow exceptions the model lists for it) and the run (src/services/mutations).
  */
-import type { ObjectFieldBuilder } from '@pothos/core';
 import type { GatewayContext } from '../../context.js';
 import { operation } from '../../model/model.js';
 import {
@@ -24,10 +23,22 @@ import { fromInput, requestInputType } from '../model-inputs.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: generated input values are untyped.
 type Input = Record<string, any>;
+// biome-ignore lint/suspicious/noExplicitAny: refs of every kind (objects, lists, scalars).
+type AnyRef = any;
 
-type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
-/** The field builder of a success type whose backing model is `S`. */
-export type SuccessFieldBuilder<S> = ObjectFieldBuilder<BuilderTypes, S>;
+/** One member of a success payload, exposed as a field of the same name. */
+export interface PayloadField<S> {
+  /** An object ref, `[ref]`, or a scalar name (`'String'`, `['String']`). */
+  type: AnyRef;
+  description: string;
+  /** Pothos nullability (nullable unless said otherwise). */
+  nullable?: boolean | { list: boolean; items: boolean };
+  /** When the member needs converting (e.g. a map to entries); exposed as is otherwise. */
+  resolve?: (payload: S) => unknown;
+}
+
+/** The fields of a success payload `S`: one per member. */
+export type PayloadFields<S> = { [K in keyof S]-?: PayloadField<S> };
 
 export interface MutationDefinition<O extends MutationName> {
   /** The AppFlow operation, e.g. `CreateFlow`: the field is `createFlow`. */
@@ -40,8 +51,7 @@ export interface MutationDefinition<O extends MutationName> {
   /** Domain errors AppFlow returns although the model does not list them for the operation. */
   unlistedErrors?: MutationErrorClass[];
   successDescription: string;
-  // biome-ignore lint/suspicious/noExplicitAny: each success type has its own fields.
-  success: (t: SuccessFieldBuilder<MutationPayload<O>>) => Record<string, any>;
+  success: PayloadFields<MutationPayload<O>>;
 }
 
 const IDEMPOTENCY_DESCRIPTION =
@@ -63,7 +73,17 @@ export function defineMutation<O extends MutationName>(def: MutationDefinition<O
   });
   const SuccessRef = builder.objectRef<MutationPayload<O>>(`${prefix}Success`).implement({
     description: def.successDescription,
-    fields: def.success,
+    fields: (t) =>
+      Object.fromEntries(
+        Object.entries<PayloadField<MutationPayload<O>>>(def.success).map(
+          ([member, { resolve, ...options }]) => [
+            member,
+            resolve
+              ? t.field({ ...options, resolve } as never)
+              : t.expose(member as never, options as never),
+          ],
+        ),
+      ),
   });
   builder.mutationField(field, (t) =>
     t.field({

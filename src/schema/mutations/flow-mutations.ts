@@ -1,15 +1,14 @@
 /** Mutations of flows: create, update, delete, start, stop, cancel runs. */
 
-import type { FlowModel } from '../../services/models.js';
 import { ExecutionRef, FlowRef } from '../refs.js';
-import { defineMutation, type SuccessFieldBuilder } from './define.js';
+import { defineMutation } from './define.js';
 
-const freshFlow = (t: SuccessFieldBuilder<{ flow: FlowModel | null }>) => ({
-  flow: t.expose('flow', {
+const freshFlow = {
+  flow: {
     type: FlowRef,
     description: 'The flow as AppFlow describes it now (read fresh after the change).',
-  }),
-});
+  },
+};
 
 defineMutation({
   operation: 'CreateFlow',
@@ -32,26 +31,29 @@ defineMutation({
   description: 'Delete a flow (DeleteFlow). A running flow needs forceDelete.',
   admin: true,
   successDescription: 'The flow was deleted.',
-  success: (t) => ({
-    deletedFlowName: t.exposeString('deletedFlowName', {
+  success: {
+    deletedFlowName: {
+      type: 'String',
       nullable: false,
       description: 'The name of the deleted flow.',
-    }),
-  }),
+    },
+  },
 });
+
+const flowNow = { type: FlowRef, description: 'The flow, fresh from AppFlow.' };
 
 defineMutation({
   operation: 'StartFlow',
   description:
     'Run an on-demand flow now (the new run is `execution`), or activate a scheduled or event-triggered flow (no `execution`).',
   successDescription: 'The flow was started or activated.',
-  success: (t) => ({
-    flow: t.expose('flow', { type: FlowRef, description: 'The flow, fresh from AppFlow.' }),
-    execution: t.expose('execution', {
+  success: {
+    flow: flowNow,
+    execution: {
       type: ExecutionRef,
       description: 'The run StartFlow began (on-demand flows only).',
-    }),
-  }),
+    },
+  },
 });
 
 defineMutation({
@@ -67,21 +69,22 @@ defineMutation({
   description:
     'Cancel runs of a flow that are in progress (CancelFlowExecutions); without executionIds, every active run.',
   successDescription: 'Cancellation started (runs go CancelStarted, then Canceled).',
-  success: (t) => ({
-    flow: t.expose('flow', { type: FlowRef, description: 'The flow, fresh from AppFlow.' }),
-    cancelledExecutions: t.expose('cancelledExecutions', {
+  success: {
+    flow: flowNow,
+    cancelledExecutions: {
       type: [ExecutionRef],
       nullable: false,
       description: 'The runs whose cancellation started.',
-    }),
-    invalidExecutions: t.expose('invalidExecutions', {
+    },
+    invalidExecutions: {
       type: [ExecutionRef],
       nullable: false,
       description: 'Runs that could not be cancelled (not in progress), where they exist.',
-    }),
-    invalidExecutionIds: t.exposeStringList('invalidExecutionIds', {
+    },
+    invalidExecutionIds: {
+      type: ['String'],
       nullable: false,
       description: 'Ids AppFlow could not cancel (not in progress or unknown).',
-    }),
-  }),
+    },
+  },
 });

@@ -3,25 +3,26 @@
 import type { MutationPayload } from '../../services/mutations/index.js';
 import { outputType, toOutput } from '../model-types.js';
 import { ConnectorProfileRef, FlowRef } from '../refs.js';
-import { defineMutation, type SuccessFieldBuilder } from './define.js';
+import { defineMutation, type PayloadFields } from './define.js';
 
-const taggedResource = (t: SuccessFieldBuilder<MutationPayload<'TagResource'>>) => ({
-  resourceArn: t.exposeString('resourceArn', {
+const taggedResource: PayloadFields<MutationPayload<'TagResource'>> = {
+  resourceArn: {
+    type: 'String',
     nullable: false,
     description: 'The ARN of the flow or connector profile that was tagged or untagged.',
-  }),
-  tags: t.field({
+  },
+  tags: {
     type: outputType('TagMap'),
     nullable: { list: false, items: false },
     description: 'The tags of the resource now (ListTagsForResource).',
-    resolve: (p) => toOutput('TagMap', p.tags) as never,
-  }),
-  flow: t.expose('flow', { type: FlowRef, description: 'The flow, when the resource is one.' }),
-  connectorProfile: t.expose('connectorProfile', {
+    resolve: (p) => toOutput('TagMap', p.tags),
+  },
+  flow: { type: FlowRef, description: 'The flow, when the resource is one.' },
+  connectorProfile: {
     type: ConnectorProfileRef,
     description: 'The connector profile, when the resource is one.',
-  }),
-});
+  },
+};
 
 defineMutation({
   operation: 'TagResource',

@@ -35,12 +35,14 @@ export class QuotaExceededError extends MutationError {
 }
 export class ConnectorAuthenticationError extends MutationError {
   override name = 'ConnectorAuthenticationError';
-  constructor(
-    message: string,
-    readonly hint: string,
-    readonly credentialsPath: (string | number)[] | null,
-  ) {
+  /** Which credentials to check: member names only, never values. */
+  readonly hint: string;
+  /** The input path of the credentials member, when the input had one. */
+  readonly credentialsPath: (string | number)[] | null;
+  constructor(message: string, where: CredentialsHint) {
     super(message);
+    this.hint = where.hint;
+    this.credentialsPath = where.path;
   }
 }
 export class ConnectorServerError extends MutationError {
@@ -99,10 +101,11 @@ function domainError(name: DomainErrorName, message: string, failure: FailureCon
   switch (name) {
     case 'ValidationError':
       return new ValidationError(message, [{ path: ['input'], message }]);
-    case 'ConnectorAuthenticationError': {
-      const { hint, path } = failure.credentials ?? DEFAULT_CREDENTIALS_HINT;
-      return new ConnectorAuthenticationError(message, hint, path);
-    }
+    case 'ConnectorAuthenticationError':
+      return new ConnectorAuthenticationError(
+        message,
+        failure.credentials ?? DEFAULT_CREDENTIALS_HINT,
+      );
     default:
       return new DOMAIN_ERRORS[name](message);
   }

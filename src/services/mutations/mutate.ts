@@ -1,22 +1,12 @@
 /**
  * The one step every mutation takes: prevalidate -> remote rules -> client token -> send ->
- * map the failure -> forget what the write changed; then the operation reads it fresh (also
- * here, once per kind of resource).
+ * map the failure -> forget what the write changed. The operation then reads it fresh
+ * (fresh.ts).
  */
 import type { AppflowClient } from '@aws-sdk/client-appflow';
 import { operation as modelOperation } from '../../model/model.js';
 import type { Loaders } from '../loaders.js';
-import {
-  type ConnectorModel,
-  type ConnectorProfileModel,
-  connectorKey,
-  connectorModel,
-  type ExecutionModel,
-  executionFromRecord,
-  type FlowModel,
-  flowFromDescribe,
-  profileModel,
-} from '../models.js';
+import { connectorKey } from '../models.js';
 import type { AppflowReader } from '../reader/index.js';
 import { type CredentialsHint, invalidInput, mapAppflowError } from './errors.js';
 import { withClientToken } from './idempotency.js';
@@ -107,53 +97,4 @@ function forget({ reader, loaders }: MutationDeps, change: Change): Promise<unkn
     case 'tags':
       return reader.tags.invalidate();
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Fresh reads of what a mutation changed (after forget: never from the cache)
-
-export async function freshFlow(
-  { reader, loaders }: MutationDeps,
-  name: string,
-): Promise<FlowModel | null> {
-  const flow = await reader.flows.describe(name);
-  if (!flow) return null;
-  loaders.flow.prime(name, flow);
-  return flowFromDescribe(flow);
-}
-
-export async function freshProfile(
-  { reader, loaders }: MutationDeps,
-  name: string,
-): Promise<ConnectorProfileModel | null> {
-  const [profile] = await reader.profiles.byNames([name]);
-  if (!profile) return null;
-  loaders.profile.prime(name, profile);
-  return profileModel(profile);
-}
-
-export async function freshCustomConnector(
-  { reader, loaders }: MutationDeps,
-  label: string,
-): Promise<ConnectorModel | null> {
-  const configuration = await reader.connectors.custom(label);
-  if (!configuration) return null;
-  loaders.connector.prime(connectorKey('CustomConnector', label), configuration);
-  return connectorModel('CustomConnector', label, { configuration });
-}
-
-/** Runs of a flow by id, read fresh (among the newest 100). */
-export async function freshRuns(
-  { reader }: MutationDeps,
-  flowName: string,
-  ids: readonly string[],
-): Promise<Map<string, ExecutionModel>> {
-  const page = await reader.flows.runs(flowName, undefined, 100);
-  const found = new Map<string, ExecutionModel>();
-  for (const r of page.items) {
-    if (r.executionId && ids.includes(r.executionId)) {
-      found.set(r.executionId, executionFromRecord(flowName, r));
-    }
-  }
-  return found;
 }

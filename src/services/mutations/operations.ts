@@ -1,7 +1,7 @@
 /**
- * Every AppFlow lifecycle operation the graph offers. Most are one row of TABLE: send the
- * request, then read the flow, profile or connector it names fresh (or name what it deleted).
- * The few that do more are written out below it.
+ * Every AppFlow lifecycle operation the graph offers. Those that change one named flow, profile
+ * or custom connector are a row of TABLE: send the request, then read what it names fresh (or
+ * name what it deleted). The few whose payload holds more are written out below it.
  */
 import {
   CancelFlowExecutionsCommand,
@@ -20,15 +20,7 @@ import {
   UpdateConnectorRegistrationCommand,
   UpdateFlowCommand,
 } from '@aws-sdk/client-appflow';
-import {
-  type ConnectorModel,
-  type ConnectorProfileModel,
-  connectorKey,
-  connectorModel,
-  type ExecutionModel,
-  executionFromRecord,
-  type FlowModel,
-} from '../models.js';
+import { connectorKey, connectorModel, type ExecutionModel } from '../models.js';
 import { isNotFound } from '../reader/index.js';
 import {
   type CredentialsHint,
@@ -37,58 +29,19 @@ import {
   requestCredentialsHint,
 } from './errors.js';
 import {
-  type Change,
-  type CommandClass,
-  freshCustomConnector,
   freshFlow,
   freshProfile,
   freshRuns,
-  type Input,
-  type MutationDeps,
-  mutate,
-} from './mutate.js';
+  freshStartedRun,
+  RESOURCES,
+  type ResourceKind,
+  type ResourcePayloads,
+} from './fresh.js';
+import { type Change, type CommandClass, type Input, type MutationDeps, mutate } from './mutate.js';
 import { prevalidate, type Request } from './prevalidate.js';
 
 /** One operation: the GraphQL input and the AWS request it converts to -> the payload. */
 type Operation<P> = (deps: MutationDeps, input: Input, request: Request) => Promise<P>;
-
-/** What an operation of the table changes, and what its payload holds afterwards. */
-interface Resources {
-  flow: { payload: { flow: FlowModel | null }; deleted: { deletedFlowName: string } };
-  profile: {
-    payload: { connectorProfile: ConnectorProfileModel | null };
-    deleted: { deletedConnectorProfileName: string };
-  };
-  customConnector: {
-    payload: { connector: ConnectorModel | null };
-    deleted: { unregisteredConnectorLabel: string };
-  };
-}
-type ResourceKind = keyof Resources;
-
-const RESOURCES: {
-  [K in ResourceKind]: {
-    change(name: string): Change;
-    read(deps: MutationDeps, name: string): Promise<Resources[K]['payload']>;
-    deleted(name: string): Resources[K]['deleted'];
-  };
-} = {
-  flow: {
-    change: (name) => ({ kind: 'flow', name }),
-    read: async (deps, name) => ({ flow: await freshFlow(deps, name) }),
-    deleted: (name) => ({ deletedFlowName: name }),
-  },
-  profile: {
-    change: (name) => ({ kind: 'profile', name }),
-    read: async (deps, name) => ({ connectorProfile: await freshProfile(deps, name) }),
-    deleted: (name) => ({ deletedConnectorProfileName: name }),
-  },
-  customConnector: {
-    change: (label) => ({ kind: 'customConnector', label }),
-    read: async (deps, label) => ({ connector: await freshCustomConnector(deps, label) }),
-    deleted: (label) => ({ unregisteredConnectorLabel: label }),
-  },
-};
 
 interface TableEntry {
   command: CommandClass;
@@ -99,6 +52,8 @@ interface TableEntry {
   deletes?: true;
   /** Where the credentials are, should a connector reject them. */
   credentials?: (request: Request) => CredentialsHint;
+  /** The payload holds more than the resource: the operation is written out below. */
+  ownPayload?: true;
 }
 
 const TABLE = {
@@ -134,6 +89,13 @@ const TABLE = {
   },
   DeleteFlow: { command: DeleteFlowCommand, resource: 'flow', key: 'flowName', deletes: true },
   StopFlow: { command: StopFlowCommand, resource: 'flow', key: 'flowName' },
+  StartFlow: { command: StartFlowCommand, resource: 'flow', key: 'flowName', ownPayload: true },
+  CancelFlowExecutions: {
+    command: CancelFlowExecutionsCommand,
+    resource: 'flow',
+    key: 'flowName',
+    ownPayload: true,
+  },
   RegisterConnector: {
     command: RegisterConnectorCommand,
     resource: 'customConnector',
@@ -154,52 +116,56 @@ const TABLE = {
 
 type Table = typeof TABLE;
 type TablePayload<E extends TableEntry> = E extends { deletes: true }
-  ? Resources[E['resource']]['deleted']
-  : Resources[E['resource']]['payload'];
+  ? ResourcePayloads[E['resource']]['deleted']
+  : ResourcePayloads[E['resource']]['payload'];
 
-function tableOperation(operation: string, entry: TableEntry): Operation<unknown> {
+/** Send the request of a table operation through the shared step. */
+function send(deps: MutationDeps, operation: keyof Table, input: Input, request: Request) {
+  const entry: TableEntry = TABLE[operation];
+  return mutate(deps, {
+    operation,
+    input,
+    request,
+    command: entry.command,
+    changes: [RESOURCES[entry.resource].change(request[entry.key] as string)],
+    credentials: entry.credentials?.(request),
+  });
+}
+
+function tableOperation(operation: keyof Table): Operation<unknown> {
+  const entry: TableEntry = TABLE[operation];
+  const resource = RESOURCES[entry.resource];
   return async (deps, input, request) => {
+    await send(deps, operation, input, request);
     const name = request[entry.key] as string;
-    const resource = RESOURCES[entry.resource];
-    await mutate(deps, {
-      operation,
-      input,
-      request,
-      command: entry.command,
-      changes: [resource.change(name)],
-      credentials: entry.credentials?.(request),
-    });
     return entry.deletes ? resource.deleted(name) : resource.read(deps, name);
   };
 }
 
+type TableOperations = {
+  [O in keyof Table as Table[O] extends { ownPayload: true } ? never : O]: Operation<
+    TablePayload<Table[O]>
+  >;
+};
+
 const tableOperations = Object.fromEntries(
-  Object.entries(TABLE).map(([operation, entry]) => [operation, tableOperation(operation, entry)]),
-) as { [O in keyof Table]: Operation<TablePayload<Table[O]>> };
+  (Object.keys(TABLE) as (keyof Table)[])
+    .filter((operation) => !(TABLE[operation] as TableEntry).ownPayload)
+    .map((operation) => [operation, tableOperation(operation)]),
+) as TableOperations;
 
 // ---------------------------------------------------------------------------------------------
 // The operations that do more than the table
 
 async function startFlow(deps: MutationDeps, input: Input, request: Request) {
   const name = request.flowName as string;
-  const result = await mutate(deps, {
-    operation: 'StartFlow',
-    input,
-    request,
-    command: StartFlowCommand,
-    changes: [{ kind: 'flow', name }],
-  });
+  const result = await send(deps, 'StartFlow', input, request);
   const flow = await freshFlow(deps, name);
   const executionId = result.executionId as string | undefined;
-  let execution: ExecutionModel | null = null;
-  if (executionId) {
-    const runs = await freshRuns(deps, name, [executionId]);
-    // AppFlow's run records are eventually consistent: a run StartFlow just reported may not be
-    // listed yet; it is then reported as the in-progress run it is.
-    execution =
-      runs.get(executionId) ??
-      executionFromRecord(name, { executionId, executionStatus: 'InProgress' });
-  }
+  // Scheduled and event-triggered flows are only activated: no run.
+  const execution: ExecutionModel | null = executionId
+    ? await freshStartedRun(deps, name, executionId)
+    : null;
   return { flow, execution };
 }
 
@@ -215,13 +181,7 @@ async function cancelFlowExecutions(deps: MutationDeps, input: Input, request: R
       .map((r) => r.executionId!)
       .filter(Boolean);
   }
-  const result = await mutate(deps, {
-    operation: 'CancelFlowExecutions',
-    input,
-    request,
-    command: CancelFlowExecutionsCommand,
-    changes: [{ kind: 'flow', name }],
-  });
+  const result = await send(deps, 'CancelFlowExecutions', input, request);
   const invalidIds = (result.invalidExecutions as string[] | undefined) ?? [];
   const cancelledIds = (requested?.length ? requested : before).filter(
     (id) => !invalidIds.includes(id),

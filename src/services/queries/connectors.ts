@@ -1,6 +1,6 @@
 /** Reads of connectors for the graph: by key (batched), as pages, their entities and fields. */
-import type { ConnectorEntityField } from '@aws-sdk/client-appflow';
-import type { RequestReaders } from '../loaders.js';
+import type { ConnectorConfiguration, ConnectorEntityField } from '@aws-sdk/client-appflow';
+import { loadModel, loadModels, type RequestReaders } from '../loaders.js';
 import {
   type ConnectorEntityModel,
   type ConnectorModel,
@@ -10,31 +10,27 @@ import {
 } from '../models.js';
 import type { ConnectorType, Page } from '../reader/index.js';
 
-/** Connectors by key (a type, or `CustomConnector:<label>`), in order, null where none is. */
-export async function connectorsByKeys(
+/** A described connector by its key (a type, or `CustomConnector:<label>`). */
+function describedConnector(configuration: ConnectorConfiguration, key: string): ConnectorModel {
+  const { connectorType, connectorLabel } = parseConnectorKey(key);
+  return connectorModel(connectorType, connectorLabel, { configuration });
+}
+
+/** Connectors by key, in order, null where none is (Relay `nodes`). */
+export function connectorsByKeys(
   { loaders }: RequestReaders,
   keys: readonly string[],
 ): Promise<(ConnectorModel | null)[]> {
-  const configs = await loaders.connector.loadMany(keys);
-  return keys.map((key, i) => {
-    const configuration = configs[i];
-    if (!configuration || configuration instanceof Error) return null;
-    const { connectorType, connectorLabel } = parseConnectorKey(key);
-    return connectorModel(connectorType, connectorLabel, { configuration });
-  });
+  return loadModels(loaders.connector, keys, describedConnector);
 }
 
 /** A connector by type (and label, for a custom connector), or null; failures are errors. */
-export async function connectorByType(
+export function connectorByType(
   { loaders }: RequestReaders,
   type: string,
   label?: string | null,
 ): Promise<ConnectorModel | null> {
-  const key = connectorKey(type, label);
-  const configuration = await loaders.connector.load(key);
-  if (!configuration) return null;
-  const parsed = parseConnectorKey(key);
-  return connectorModel(parsed.connectorType, parsed.connectorLabel, { configuration });
+  return loadModel(loaders.connector, connectorKey(type, label), describedConnector);
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { FlowDefinition } from '@aws-sdk/client-appflow';
 import { shape } from '../../model/model.js';
-import { executionsKey, flowKey, type RequestReaders } from '../loaders.js';
+import { executionsKey, flowKey, loadModel, loadModels, type RequestReaders } from '../loaders.js';
 import {
   type ConnectorModel,
   type ConnectorProfileModel,
@@ -20,22 +20,12 @@ import { profileByName } from './profiles.js';
 
 const listMembers = new Set(Object.keys(shape('FlowDefinition').members!));
 
-export async function flowByName(
-  { loaders }: RequestReaders,
-  name: string,
-): Promise<FlowModel | null> {
-  const flow = await loaders.flow.load(name);
-  return flow ? flowFromDescribe(flow) : null;
-}
+export const flowByName = (r: RequestReaders, name: string) =>
+  loadModel(r.loaders.flow, name, flowFromDescribe);
 
 /** Flows by name, in order, null where one does not exist (Relay `nodes`). */
-export async function flowsByNames(
-  { loaders }: RequestReaders,
-  names: readonly string[],
-): Promise<(FlowModel | null)[]> {
-  const flows = await loaders.flow.loadMany(names);
-  return flows.map((f) => (f && !(f instanceof Error) ? flowFromDescribe(f) : null));
-}
+export const flowsByNames = (r: RequestReaders, names: readonly string[]) =>
+  loadModels(r.loaders.flow, names, flowFromDescribe);
 
 export async function flowsPage(
   { reader }: RequestReaders,

@@ -1,5 +1,5 @@
 /** Reads of connector profiles for the graph: by name (batched) and as filtered pages. */
-import type { RequestReaders } from '../loaders.js';
+import { loadModel, loadModels, type RequestReaders } from '../loaders.js';
 import {
   type ConnectorModel,
   type ConnectorProfileModel,
@@ -8,23 +8,12 @@ import {
 } from '../models.js';
 import type { Page, ProfileFilter } from '../reader/index.js';
 
-export async function profileByName(
-  { loaders }: RequestReaders,
-  name: string | undefined,
-): Promise<ConnectorProfileModel | null> {
-  if (!name) return null;
-  const profile = await loaders.profile.load(name);
-  return profile ? profileModel(profile) : null;
-}
+export const profileByName = async (r: RequestReaders, name: string | undefined) =>
+  name ? loadModel(r.loaders.profile, name, profileModel) : null;
 
 /** Profiles by name, in order, null where one does not exist (Relay `nodes`). */
-export async function profilesByNames(
-  { loaders }: RequestReaders,
-  names: readonly string[],
-): Promise<(ConnectorProfileModel | null)[]> {
-  const profiles = await loaders.profile.loadMany(names);
-  return profiles.map((p) => (p && !(p instanceof Error) ? profileModel(p) : null));
-}
+export const profilesByNames = (r: RequestReaders, names: readonly string[]) =>
+  loadModels(r.loaders.profile, names, profileModel);
 
 /**
  * One page of the profiles that match `filter`. Each is primed in the request's loader, so
