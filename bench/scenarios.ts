@@ -9,9 +9,9 @@ import { promisify } from 'node:util';
 import { AppflowClient, ListFlowsCommand } from '@aws-sdk/client-appflow';
 import { createAppflowClient } from '../src/appflow/client.js';
 import { loadConfig } from '../src/config.js';
-import { AppflowReader } from '../src/services/appflow-reader.js';
 import { AppflowCache, MemoryCacheStore } from '../src/services/cache.js';
 import { createLoaders } from '../src/services/loaders.js';
+import { AppflowReader } from '../src/services/reader/index.js';
 import {
   type Child,
   emulatorRequests,
@@ -291,13 +291,14 @@ export async function cache(ctx: BenchContext): Promise<Row[]> {
     calls++;
   });
   try {
-    const { flows } = await reader.listFlows(undefined, 1);
-    const flow = flows![0];
+    const { items: flows } = await reader.flows.list(undefined, 1);
+    const flow = flows[0]!;
     const name = flow.flowName!;
     const updated = flow.lastUpdatedAt!;
-    const profileName = (await reader.describeFlow(name))!.sourceFlowConfig!.connectorProfileName!;
+    const profileName = (await reader.flows.describe(name))!.sourceFlowConfig!
+      .connectorProfileName!;
     const count = ctx.quick ? 20 : 1000;
-    const readFlow = () => reader.describeFlow(name, updated);
+    const readFlow = () => reader.flows.describe(name, updated);
     // A profile through a request's own DataLoader, as resolvers read it.
     const readProfile = () => createLoaders(reader).profile.load(profileName);
 

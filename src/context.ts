@@ -1,12 +1,12 @@
 /**
  * The per-request context: the process-wide services, fresh DataLoaders, and the viewer.
+ * AppFlow is reached through the services only (src/services): no client, no config here.
  */
-import type { AppflowClient } from '@aws-sdk/client-appflow';
 import type { CursorCodec } from './appflow/pagination.js';
-import type { GatewayConfig } from './config.js';
 import type { LiveServices } from './live/poller.js';
-import type { AppflowReader } from './services/appflow-reader.js';
 import { createLoaders, type Loaders } from './services/loaders.js';
+import type { AppflowMutations } from './services/mutations/index.js';
+import type { AppflowReader } from './services/reader/index.js';
 
 export interface Viewer {
   /** Who is asking: `anonymous`, `apikey:<hash prefix>` or the JWT subject. */
@@ -17,9 +17,10 @@ export interface Viewer {
 
 /** Process-wide services shared by every request. */
 export interface GatewayServices {
-  config: GatewayConfig;
-  appflow: AppflowClient;
+  /** Every AppFlow read, through the cross-request cache. */
   reader: AppflowReader;
+  /** Every AppFlow write: the lifecycle operations. */
+  mutations: AppflowMutations;
   cursors: CursorCodec;
   /** Live run status: event bus, shared pollers, subscription limits. */
   live: LiveServices;

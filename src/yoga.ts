@@ -20,8 +20,9 @@ import { useSafeGraphQLSSE } from './plugins/sse-stream.js';
 import { newRedis } from './redis.js';
 import { schema } from './schema/index.js';
 import { useRedactInputValues } from './schema/mutations/errors.js';
-import { AppflowReader } from './services/appflow-reader.js';
 import { AppflowCache, MemoryCacheStore, RedisCacheStore } from './services/cache.js';
+import { AppflowMutations } from './services/mutations/index.js';
+import { AppflowReader } from './services/reader/index.js';
 
 export interface Gateway {
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -58,10 +59,11 @@ export async function createGateway(
   const cache = new AppflowCache(
     redis ? new RedisCacheStore(redis, namespace) : new MemoryCacheStore(),
   );
+  // The services are the only road to AppFlow: the client goes to them, not to the context.
+  const reader = new AppflowReader(appflow.client, cache, config.cache);
   const services: GatewayServices = {
-    config,
-    appflow: appflow.client,
-    reader: new AppflowReader(appflow.client, cache, config.cache),
+    reader,
+    mutations: new AppflowMutations(appflow.client, reader),
     cursors: new CursorCodec(config.cursorSecret, config.cursorTtlSeconds),
     // Subscriptions: one shared poller per flow; events over Redis when REDIS_URL is set.
     live: createLiveServices(appflow.client, config, deps.live),

@@ -1,10 +1,16 @@
 /**
  * One AppflowClient per process: region, endpoint and credentials from config, standard retry
- * mode, a cap on concurrent calls, and a counter of calls by operation and outcome.
+ * mode, the call guards (per-viewer budget, concurrency cap: guards.ts), and listeners of every
+ * finished call by operation and outcome.
  */
 import { AppflowClient } from '@aws-sdk/client-appflow';
-import pLimit from 'p-limit';
 import type { GatewayConfig } from '../config.js';
+import {
+  type CallMiddleware,
+  CONCURRENCY_CAP,
+  type ConcurrencyStats,
+  installCallGuards,
+} from './guards.js';
 import { sendMembersTheSdkDoesNotKnow } from './model-wire.js';
 
 // package-lock pins the last SDK 3.x line that supports Node 20; its notice that later
@@ -24,7 +30,7 @@ export interface AppflowHandle {
   /** Subscribe to every finished call (metrics, tests). */
   onCall(listener: AppflowCallListener): () => void;
   /** Calls running now, waiting for a permit, and the most ever running at once. */
-  concurrency(): { active: number; pending: number; maxActive: number };
+  concurrency(): ConcurrencyStats;
   destroy(): void;
 }
 
@@ -50,34 +56,31 @@ export function createAppflowClient(
   client.middlewareStack.remove('loggerMiddleware');
   // Inputs follow the vendored model, which may be newer than the SDK's own.
   sendMembersTheSdkDoesNotKnow(client);
-  const limit = pLimit(config.maxConcurrentAppflowCalls);
+  const concurrency = installCallGuards(client, {
+    maxConcurrentCalls: config.maxConcurrentAppflowCalls,
+  });
   const listeners = new Set<AppflowCallListener>();
-  let active = 0;
-  let maxActive = 0;
 
-  // Outermost step: one permit per logical call (retries included), timing and outcome.
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const operation = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
-      return limit(async () => {
-        active++;
-        maxActive = Math.max(maxActive, active);
-        const started = performance.now();
-        try {
-          const result = await next(args);
-          for (const l of listeners) l(operation, 'ok', performance.now() - started);
-          return result;
-        } catch (error) {
-          const name = (error as Error)?.name ?? 'Error';
-          for (const l of listeners) l(operation, name, performance.now() - started);
-          throw error;
-        } finally {
-          active--;
-        }
-      });
-    },
-    { step: 'initialize', name: 'appflowGatewayLimit', priority: 'high' },
-  );
+  // Inside the guards (src/appflow/guards.ts): a refused call is no AppFlow call, and the
+  // time spent waiting for a permit is not the call's.
+  const reportCall: CallMiddleware = (next, context) => async (args) => {
+    const operation = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
+    const started = performance.now();
+    try {
+      const result = await next(args);
+      for (const l of listeners) l(operation, 'ok', performance.now() - started);
+      return result;
+    } catch (error) {
+      const name = (error as Error)?.name ?? 'Error';
+      for (const l of listeners) l(operation, name, performance.now() - started);
+      throw error;
+    }
+  };
+  client.middlewareStack.addRelativeTo(reportCall, {
+    relation: 'after',
+    toMiddleware: CONCURRENCY_CAP,
+    name: 'appflowGatewayCallListeners',
+  });
 
   return {
     client,
@@ -85,7 +88,7 @@ export function createAppflowClient(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    concurrency: () => ({ active, pending: limit.pendingCount, maxActive }),
+    concurrency,
     destroy: () => client.destroy(),
   };
 }

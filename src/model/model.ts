@@ -127,7 +127,10 @@ export function memberDoc(structure: string, member: string): string | undefined
   return docText(ref.documentation) ?? docText(shape(ref.shape).documentation);
 }
 
-/** Is this shape, or anything reachable from it, marked sensitive? */
+/**
+ * Is this shape itself marked sensitive? Only the shape: a structure with sensitive members is
+ * not sensitive itself (callers walk the members, e.g. src/services/mutations/secrets.ts).
+ */
 export function isSensitive(name: string): boolean {
   return shape(name).sensitive === true;
 }

@@ -21,7 +21,6 @@ import { Readiness, useOperationalEndpoints } from './health.js';
 import {
   AppflowRateLimiter,
   DEFAULT_LIMITS,
-  guardAppflowCalls,
   type RateLimiter,
   RedisRateLimiter,
   useAppflowRateLimit,
@@ -84,7 +83,6 @@ export async function createProductionLayer(
   ];
   if (!config.introspection) plugins.push(useDisableIntrospection());
   if (config.rateLimitPerMinute > 0) {
-    guardAppflowCalls(deps.appflow.client);
     // With REDIS_URL every replica draws on the same per-viewer budget.
     const limiter: RateLimiter = config.redisUrl
       ? new RedisRateLimiter(

@@ -3,12 +3,10 @@
  * rejection carries its own `extensions.code`), and a per-viewer budget of AppFlow calls per
  * minute (`RATE_LIMITED`). Both run inside envelop, so HTTP and WebSocket get them alike.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { AppflowClient, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-appflow';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import type { InitializeHandler, InitializeHandlerArguments } from '@smithy/types';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { type CallBudget, withCallBudget } from '../appflow/guards.js';
 import type { GatewayContext } from '../context.js';
 
 export interface QueryLimits {
@@ -172,36 +170,6 @@ export async function rateLimitedError(limiter: RateLimiter, id: string, whole: 
   );
 }
 
-interface CallBudget {
-  limiter: RateLimiter;
-  viewerId: string;
-}
-
-/** The viewer whose operation is running, carried through every await down to the SDK call. */
-const budgetStore = new AsyncLocalStorage<CallBudget>();
-const guardedClients = new WeakSet<AppflowClient>();
-
-/**
- * Refuse an AppFlow call before it is sent when the viewer running the operation has spent
- * its budget. Installed once per client, ahead of the client's concurrency limit, so a
- * refused call takes no permit and is not counted as an AppFlow call.
- */
-export function guardAppflowCalls(client: AppflowClient): void {
-  if (guardedClients.has(client)) return;
-  guardedClients.add(client);
-  client.middlewareStack.addRelativeTo(
-    (next: InitializeHandler<ServiceInputTypes, ServiceOutputTypes>) =>
-      async (args: InitializeHandlerArguments<ServiceInputTypes>) => {
-        const budget = budgetStore.getStore();
-        if (budget && !(await budget.limiter.take(budget.viewerId))) {
-          throw await rateLimitedError(budget.limiter, budget.viewerId, false);
-        }
-        return next(args);
-      },
-    { relation: 'before', toMiddleware: 'appflowGatewayLimit', name: 'appflowGatewayRateLimit' },
-  );
-}
-
 /**
  * Runs queries and mutations with the viewer's call budget in scope; an operation whose viewer
  * has already spent the budget is refused whole (HTTP 429). Subscriptions are not charged:
@@ -215,8 +183,13 @@ export function useAppflowRateLimit(limiter: RateLimiter): Plugin<GatewayContext
         setResultAndStopExecution({ errors: [await rateLimitedError(limiter, viewerId, true)] });
         return;
       }
-      const budget: CallBudget = { limiter, viewerId };
-      setExecuteFn((a) => budgetStore.run(budget, () => executeFn(a)));
+      // Each AppFlow call of the operation is charged (and refused past the budget) by the
+      // client's call guards: src/appflow/guards.ts.
+      const budget: CallBudget = {
+        take: () => limiter.take(viewerId),
+        refusal: () => rateLimitedError(limiter, viewerId, false),
+      };
+      setExecuteFn((a) => withCallBudget(budget, () => executeFn(a)));
     },
   };
 }

@@ -1,20 +1,13 @@
 /** `Execution`: one run of a flow (DescribeFlowExecutionRecords' ExecutionRecord). */
-import type { ExecutionModel } from '../services/models.js';
+import { executionById, executionId, flowByName } from '../services/queries/flows.js';
 import { builder } from './builder.js';
-import { executionFromRecord, flowFromDescribe } from './flow.js';
 import { modelFields } from './model-types.js';
 import { ExecutionRef, FlowRef } from './refs.js';
 
 builder.node(ExecutionRef, {
   description: 'One run of a flow.',
-  id: { resolve: (run) => `${run.flowName}/${run.executionId}` },
-  loadOne: async (id, ctx) => {
-    const slash = id.indexOf('/');
-    if (slash < 0) return null;
-    const flowName = id.slice(0, slash);
-    const run = await ctx.reader.findExecution(flowName, id.slice(slash + 1)).catch(() => null);
-    return run ? executionFromRecord(flowName, run) : null;
-  },
+  id: { resolve: executionId },
+  loadOne: (id, ctx) => executionById(ctx, id),
   fields: (t) => ({
     ...modelFields(t, ['ExecutionRecord']),
     flowName: t.exposeString('flowName', {
@@ -24,10 +17,7 @@ builder.node(ExecutionRef, {
     flow: t.field({
       type: FlowRef,
       description: 'The flow this run belongs to.',
-      resolve: async (run, _args, ctx) => {
-        const flow = await ctx.loaders.flow.load(run.flowName);
-        return flow ? flowFromDescribe(flow) : null;
-      },
+      resolve: (run, _args, ctx) => flowByName(ctx, run.flowName),
     }),
   }),
 });

@@ -12,7 +12,7 @@ import type { InputFieldBuilder } from '@pothos/core';
 import { isConnectorUnion } from '../model/connectors.js';
 import { docText, memberDoc, shape } from '../model/model.js';
 import { builder } from './builder.js';
-import { enumRef, scalarOf } from './model-types.js';
+import { oncePerShape, type ShapeRefs, typeOfShape } from './model-types.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: generated types are untyped by nature.
 type AnyRef = any;
@@ -22,22 +22,15 @@ type AnyInputFieldBuilder = InputFieldBuilder<any, 'InputObject'>;
 /** Field of an input type for a structure that AppFlow defines without members. */
 export const EMPTY_STRUCTURE_FIELD = 'present';
 
-const inputRefs = new Map<string, AnyRef>();
+const INPUT_REFS: ShapeRefs = {
+  side: 'input',
+  map: (name) => mapEntryInputRef(name),
+  structure: (name) => structureInputRef(name),
+};
 
 /** The Pothos input type parameter for a shape (list types as `[T]`). */
 export function inputType(name: string): AnyRef {
-  const s = shape(name);
-  if (s.type === 'string' && s.enum) return enumRef(name);
-  const scalar = scalarOf(s);
-  if (scalar) return scalar;
-  if (s.type === 'list') {
-    const item = inputType(s.member!.shape);
-    if (Array.isArray(item)) throw new Error(`Nested list ${name} is not supported`);
-    return [item];
-  }
-  if (s.type === 'map') return [mapEntryInputRef(name)];
-  if (s.type === 'structure') return structureInputRef(name);
-  throw new Error(`Shape ${name} of type ${s.type} has no GraphQL input type`);
+  return typeOfShape(name, INPUT_REFS);
 }
 
 /** Is the member required by the model (and so non-null in GraphQL)? */
@@ -84,28 +77,21 @@ export function inputFields(
   return fields;
 }
 
-function structureInputRef(name: string): AnyRef {
-  let ref = inputRefs.get(name);
-  if (ref) return ref;
+const structureInputRef = oncePerShape((name) => {
   const oneOf = isConnectorUnion(name);
   const description = docText(shape(name).documentation);
-  ref = builder.inputType(`${name}Input`, {
+  return builder.inputType(`${name}Input`, {
     description: oneOf
       ? `${description ?? name} Exactly one member, the one of the connector in use.`
       : description,
     isOneOf: oneOf,
     fields: (t: AnyInputFieldBuilder) => inputFields(t, name, { oneOf }),
   } as AnyRef);
-  inputRefs.set(name, ref);
-  return ref;
-}
+});
 
-const mapInputRefs = new Map<string, AnyRef>();
-function mapEntryInputRef(name: string): AnyRef {
-  let ref = mapInputRefs.get(name);
-  if (ref) return ref;
+const mapEntryInputRef = oncePerShape((name) => {
   const s = shape(name);
-  ref = builder.inputType(`${name}EntryInput`, {
+  return builder.inputType(`${name}EntryInput`, {
     description: `One entry of ${name}. ${docText(s.documentation) ?? ''}`.trim(),
     fields: (t: AnyInputFieldBuilder) => ({
       key: t.field(
@@ -124,9 +110,7 @@ function mapEntryInputRef(name: string): AnyRef {
       ),
     }),
   } as AnyRef);
-  mapInputRefs.set(name, ref);
-  return ref;
-}
+});
 
 /**
  * An input type for the request of an operation: the request shape's members (without the

@@ -8,7 +8,7 @@
  */
 import type { ObjectFieldBuilder } from '@pothos/core';
 import { connectorTypeOfMember, isConnectorUnion } from '../model/connectors.js';
-import { docText, memberDoc, model, type Shape, shape } from '../model/model.js';
+import { docText, isSensitive, memberDoc, model, type Shape, shape } from '../model/model.js';
 import { builder } from './builder.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: generated types are untyped by nature.
@@ -21,25 +21,34 @@ export const CONNECTOR = Symbol('connector');
 
 /** Shapes represented by a hand-written domain type (Flow, ConnectorProfile, ...). */
 const domainTypes = new Map<string, AnyRef>();
-export function useDomainType(shapeName: string, ref: AnyRef) {
+/** Where the model nests `shapeName`, the graph shows the domain type `ref` instead. */
+export function registerDomainType(shapeName: string, ref: AnyRef) {
   domainTypes.set(shapeName, ref);
 }
 
-const enumRefs = new Map<string, AnyRef>();
-export function enumRef(name: string): AnyRef {
-  let ref = enumRefs.get(name);
-  if (!ref) {
-    const s = shape(name);
-    ref = builder.enumType(name, {
-      description: docText(s.documentation) ?? `Values of AppFlow's ${name}.`,
-      values: Object.fromEntries(s.enum!.map((v) => [v, { value: v }])),
-    });
-    enumRefs.set(name, ref);
-  }
-  return ref;
+/**
+ * `define` once per shape name: each GraphQL type is defined once, by whoever asks first.
+ * (Fields are thunks Pothos calls later, so recursive shapes meet a defined ref.)
+ */
+export function oncePerShape(define: (name: string) => AnyRef): (name: string) => AnyRef {
+  const refs = new Map<string, AnyRef>();
+  return (name) => {
+    let ref = refs.get(name);
+    if (ref === undefined) {
+      ref = define(name);
+      refs.set(name, ref);
+    }
+    return ref;
+  };
 }
 
-const objectRefs = new Map<string, AnyRef>();
+export const enumRef = oncePerShape((name) => {
+  const s = shape(name);
+  return builder.enumType(name, {
+    description: docText(s.documentation) ?? `Values of AppFlow's ${name}.`,
+    values: Object.fromEntries(s.enum!.map((v) => [v, { value: v }])),
+  });
+});
 
 /** The GraphQL scalar for a scalar shape (blobs travel as base64 strings). */
 export function scalarOf(s: Shape): string | undefined {
@@ -64,24 +73,43 @@ export function scalarOf(s: Shape): string | undefined {
   }
 }
 
-/** The Pothos type parameter for a shape (list types as `[T]`). */
-export function outputType(name: string): AnyRef {
+/** How one side of the graph (output or input types) represents maps and structures. */
+export interface ShapeRefs {
+  side: 'output' | 'input';
+  map(name: string): AnyRef;
+  structure(name: string): AnyRef;
+}
+
+/**
+ * The Pothos type parameter for a shape (list types as `[T]`): enums, scalars and lists are
+ * alike on both sides; maps and structures are each side's own types.
+ */
+export function typeOfShape(name: string, refs: ShapeRefs): AnyRef {
   const s = shape(name);
   if (s.type === 'string' && s.enum) return enumRef(name);
   const scalar = scalarOf(s);
   if (scalar) return scalar;
   if (s.type === 'list') {
-    const item = outputType(s.member!.shape);
+    const item = typeOfShape(s.member!.shape, refs);
     if (Array.isArray(item)) throw new Error(`Nested list ${name} is not supported`);
     return [item];
   }
-  if (s.type === 'map') return [mapEntryRef(name)];
-  if (s.type === 'structure') {
-    const domain = domainTypes.get(name);
-    if (domain) return domain;
-    return isConnectorUnion(name) ? connectorUnionRef(name) : structureRef(name);
-  }
-  throw new Error(`Shape ${name} of type ${s.type} has no GraphQL output type`);
+  if (s.type === 'map') return [refs.map(name)];
+  if (s.type === 'structure') return refs.structure(name);
+  throw new Error(`Shape ${name} of type ${s.type} has no GraphQL ${refs.side} type`);
+}
+
+const OUTPUT_REFS: ShapeRefs = {
+  side: 'output',
+  map: (name) => mapEntryRef(name),
+  structure: (name) =>
+    domainTypes.get(name) ??
+    (isConnectorUnion(name) ? connectorUnionRef(name) : structureRef(name)),
+};
+
+/** The Pothos output type parameter for a shape (list types as `[T]`). */
+export function outputType(name: string): AnyRef {
+  return typeOfShape(name, OUTPUT_REFS);
 }
 
 /** Convert an AppFlow value to what the GraphQL type expects (maps, unions). */
@@ -107,11 +135,11 @@ export function toOutput(name: string, value: unknown): unknown {
   return value;
 }
 
-/** Is any member of this structure (or the shape itself) sensitive? */
+/** The members of a structure the graph may show: neither sensitive nor credentials. */
 function outputMembers(name: string): [string, string][] {
   const s = shape(name);
   return Object.entries(s.members ?? {})
-    .filter(([, ref]) => !shape(ref.shape).sensitive && !isCredentialsShape(ref.shape))
+    .filter(([, ref]) => !isSensitive(ref.shape) && !isCredentialsShape(ref.shape))
     .map(([member, ref]) => [member, ref.shape]);
 }
 
@@ -163,24 +191,24 @@ export function modelFields(
   return fields;
 }
 
-function structureRef(name: string): AnyRef {
-  let ref = objectRefs.get(name);
-  if (ref) return ref;
-  ref = builder.objectRef<unknown>(name);
-  objectRefs.set(name, ref);
+/** The connector a member of a connector union belongs to. */
+function connectorTypeField(t: AnyFieldBuilder): AnyRef {
+  return t.field({
+    type: enumRef('ConnectorType'),
+    nullable: false,
+    description: 'The connector this member belongs to.',
+    resolve: (parent: AnyRef) => connectorTypeOfMember(parent[CONNECTOR]),
+  });
+}
+
+const structureRef = oncePerShape((name) => {
+  const ref = builder.objectRef<unknown>(name);
   const unionMember = unionMemberShapes().has(name);
   ref.implement({
     description: docText(shape(name).documentation),
     fields: (t: AnyFieldBuilder) => {
       const fields = modelFields(t, [name]);
-      if (unionMember) {
-        fields.connectorType = t.field({
-          type: enumRef('ConnectorType'),
-          nullable: false,
-          description: 'The connector this member belongs to.',
-          resolve: (parent: AnyRef) => connectorTypeOfMember(parent[CONNECTOR]),
-        });
-      }
+      if (unionMember) fields.connectorType = connectorTypeField(t);
       if (Object.keys(fields).length === 0) {
         fields.present = t.boolean({
           nullable: false,
@@ -192,7 +220,7 @@ function structureRef(name: string): AnyRef {
     },
   });
   return ref;
-}
+});
 
 let unionMembers: Set<string> | undefined;
 /** Structure shapes that appear as members of a connector union. */
@@ -210,10 +238,7 @@ function unionMemberShapes(): Set<string> {
   return unionMembers;
 }
 
-const unionRefs = new Map<string, AnyRef>();
-function connectorUnionRef(name: string): AnyRef {
-  let ref = unionRefs.get(name);
-  if (ref) return ref;
+const connectorUnionRef = oncePerShape((name) => {
   const s = shape(name);
   const members = Object.entries(s.members!).map(([member, memberRef]) => {
     const target = shape(memberRef.shape);
@@ -222,12 +247,7 @@ function connectorUnionRef(name: string): AnyRef {
     const wrapper = builder.objectRef<unknown>(`${name}${member}`).implement({
       description: memberDoc(name, member),
       fields: (t: AnyFieldBuilder) => ({
-        connectorType: t.field({
-          type: enumRef('ConnectorType'),
-          nullable: false,
-          description: 'The connector this member belongs to.',
-          resolve: (parent: AnyRef) => connectorTypeOfMember(parent[CONNECTOR]),
-        }),
+        connectorType: connectorTypeField(t),
         value: t.field({
           type: outputType(memberRef.shape),
           nullable: false,
@@ -245,21 +265,16 @@ function connectorUnionRef(name: string): AnyRef {
       shape(r.shape).type === 'structure' ? r.shape : `${name}${member}`,
     ]),
   );
-  ref = builder.unionType(name, {
+  return builder.unionType(name, {
     description: `${docText(s.documentation) ?? name} One member type per connector.`,
     types: [...byMember.values()],
     resolveType: (value: AnyRef) => typeNames.get(value[CONNECTOR])!,
   });
-  unionRefs.set(name, ref);
-  return ref;
-}
+});
 
-const mapRefs = new Map<string, AnyRef>();
-function mapEntryRef(name: string): AnyRef {
-  let ref = mapRefs.get(name);
-  if (ref) return ref;
+const mapEntryRef = oncePerShape((name) => {
   const s = shape(name);
-  ref = builder.objectRef<{ key: string; value: unknown }>(`${name}Entry`).implement({
+  return builder.objectRef<{ key: string; value: unknown }>(`${name}Entry`).implement({
     description: `One entry of ${name}. ${docText(s.documentation) ?? ''}`.trim(),
     fields: (t: AnyFieldBuilder) => ({
       key: t.field({
@@ -276,6 +291,4 @@ function mapEntryRef(name: string): AnyRef {
       }),
     }),
   });
-  mapRefs.set(name, ref);
-  return ref;
-}
+});

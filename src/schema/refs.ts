@@ -9,7 +9,7 @@ import type {
   FlowModel,
 } from '../services/models.js';
 import { builder } from './builder.js';
-import { useDomainType } from './model-types.js';
+import { registerDomainType } from './model-types.js';
 
 export const FlowRef = builder.objectRef<FlowModel>('Flow');
 export const ConnectorProfileRef = builder.objectRef<ConnectorProfileModel>('ConnectorProfile');
@@ -17,9 +17,9 @@ export const ConnectorRef = builder.objectRef<ConnectorModel>('Connector');
 export const ExecutionRef = builder.objectRef<ExecutionModel>('Execution');
 
 // Where the model nests these shapes, the graph shows the linked domain type instead.
-useDomainType('FlowDefinition', FlowRef);
-useDomainType('ConnectorProfile', ConnectorProfileRef);
-useDomainType('ExecutionRecord', ExecutionRef);
+registerDomainType('FlowDefinition', FlowRef);
+registerDomainType('ConnectorProfile', ConnectorProfileRef);
+registerDomainType('ExecutionRecord', ExecutionRef);
 
 export const FlowConnection = builder.connectionObject(
   { type: FlowRef, name: 'FlowConnection', description: 'A page of flows.' },

@@ -1,6 +1,4 @@
 /** Tags of a flow or connector profile by ARN (ListTagsForResource). */
-import { ListTagsForResourceCommand } from '@aws-sdk/client-appflow';
-import { callAppflow } from '../appflow/errors.js';
 import { builder } from './builder.js';
 import { outputType, toOutput } from './model-types.js';
 
@@ -16,11 +14,7 @@ builder.queryFields((t) => ({
         description: 'The ARN of a flow or connector profile.',
       }),
     },
-    resolve: async (_root, { resourceArn }, ctx) => {
-      const r = await callAppflow('ListTagsForResource', () =>
-        ctx.appflow.send(new ListTagsForResourceCommand({ resourceArn })),
-      );
-      return toOutput('TagMap', r.tags ?? {}) as never;
-    },
+    resolve: async (_root, { resourceArn }, ctx) =>
+      toOutput('TagMap', await ctx.reader.tags.of(resourceArn)) as never,
   }),
 }));

@@ -5,10 +5,13 @@
  *   so expiry causes no latency spike and no stampede;
  * - fingerprints: an entry is valid only for the fingerprint it was stored with (a flow's
  *   lastUpdatedAt), so a change AppFlow reports elsewhere invalidates it at once;
+ * - groups: entries whose keys nobody can list (every cached page of a filtered list) live
+ *   under their group's version, so one write forgets them all;
  * - shared by all replicas through Redis when REDIS_URL is set (invalidations too), in
  *   memory (LRU) otherwise.
  * Credentials never reach this cache: AppFlow never returns them.
  */
+import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 
@@ -102,6 +105,13 @@ export interface CachePolicy {
 }
 
 export type CacheOutcome = 'hit' | 'stale' | 'miss';
+
+/**
+ * How long a group's version is kept: longer than any entry stored under it lives (the TTLs
+ * of src/config.ts are at most a day, served stale for one more), so a version is never lost
+ * while entries under it could still be served.
+ */
+const GROUP_VERSION_TTL_MS = 7 * 86_400_000;
 
 export class AppflowCache {
   private readonly inflight = new Map<string, Promise<unknown>>();
@@ -277,6 +287,46 @@ export class AppflowCache {
     } catch {
       // Cache write failures only cost a later miss.
     }
+  }
+
+  /**
+   * Load through the cache as a member of `group` (e.g. one page of the connector profile
+   * list): the entry lives under the group's current version, and invalidateGroup forgets
+   * every member at once, in every replica, without knowing their keys.
+   */
+  async getInGroup<T>(
+    group: string,
+    id: string,
+    policy: CachePolicy,
+    load: () => Promise<T>,
+  ): Promise<T> {
+    return this.get(`${group}:${await this.groupVersion(group)}:${id}`, policy, load);
+  }
+
+  private async groupVersion(group: string): Promise<string> {
+    const key = `${group}:version`;
+    let entry: CacheEntry | undefined;
+    try {
+      entry = this.store.peek ? this.store.peek(key) : await this.store.get(key);
+    } catch {
+      entry = undefined;
+    }
+    // A version that is missing (first use, evicted, cleared) is replaced by a new one, never
+    // by a default: entries of an earlier version with the same name could still be stored.
+    return typeof entry?.v === 'string' ? entry.v : this.newGroupVersion(group);
+  }
+
+  private async newGroupVersion(group: string): Promise<string> {
+    const version = randomBytes(6).toString('base64url');
+    await this.store
+      .set(`${group}:version`, { v: version, t: this.now() }, GROUP_VERSION_TTL_MS)
+      .catch(() => {});
+    return version;
+  }
+
+  /** Forget every member of these groups (see getInGroup). */
+  async invalidateGroups(...groups: string[]): Promise<void> {
+    await Promise.all(groups.map((g) => this.newGroupVersion(g)));
   }
 
   async invalidate(...keys: string[]): Promise<void> {

@@ -1,15 +1,16 @@
 /**
  * Per-request DataLoaders: every AppFlow read a query needs is batched and deduplicated
- * within the request, then served through the cross-request cache (AppflowReader).
+ * within the request, then served through the cross-request cache (./reader).
  */
 import type {
   ConnectorConfiguration,
   ConnectorProfile,
   DescribeFlowResponse,
+  ExecutionRecord,
 } from '@aws-sdk/client-appflow';
 import DataLoader from 'dataloader';
-import { type AppflowReader, type ExecutionsPage, fingerprintDate } from './appflow-reader.js';
 import { parseConnectorKey } from './models.js';
+import { type AppflowReader, fingerprintDate, type Page } from './reader/index.js';
 
 export interface Loaders {
   /** DescribeFlow by `name` or `name@lastUpdatedAtMs` (cache-validated). */
@@ -19,7 +20,33 @@ export interface Loaders {
   /** DescribeConnectors by type (<= 100 a call); `CustomConnector:<label>` via DescribeConnector. */
   connector: DataLoader<string, ConnectorConfiguration | null>;
   /** DescribeFlowExecutionRecords pages, keyed by flow, token, size and last-run fingerprint. */
-  executions: DataLoader<string, ExecutionsPage>;
+  executions: DataLoader<string, Page<ExecutionRecord>>;
+}
+
+/** What a request reads AppFlow with: the process-wide reader and the request's own loaders. */
+export interface RequestReaders {
+  reader: AppflowReader;
+  loaders: Loaders;
+}
+
+/** The model of one key's value, or null where there is none. */
+export async function loadModel<V, M>(
+  loader: DataLoader<string, V | null>,
+  key: string,
+  model: (value: V, key: string) => M,
+): Promise<M | null> {
+  const value = await loader.load(key);
+  return value ? model(value, key) : null;
+}
+
+/** The models of many keys, in order: null where there is none, or where its load failed. */
+export async function loadModels<V, M>(
+  loader: DataLoader<string, V | null>,
+  keys: readonly string[],
+  model: (value: V, key: string) => M,
+): Promise<(M | null)[]> {
+  const values = await loader.loadMany(keys);
+  return values.map((v, i) => (v && !(v instanceof Error) ? model(v, keys[i]!) : null));
 }
 
 export function flowKey(name: string, lastUpdatedAt?: Date | string | number): string {
@@ -60,25 +87,22 @@ export function createLoaders(reader: AppflowReader): Loaders {
         eachSettled(keys, (key) => {
           const at = key.lastIndexOf('@');
           return at < 0
-            ? reader.describeFlow(key)
-            : reader.describeFlow(key.slice(0, at), new Date(Number(key.slice(at + 1))));
+            ? reader.flows.describe(key)
+            : reader.flows.describe(key.slice(0, at), new Date(Number(key.slice(at + 1))));
         }),
       { maxBatchSize: 100 },
     ),
-    profile: new DataLoader((names) => reader.describeProfiles(names), { maxBatchSize: 100 }),
+    profile: new DataLoader((names) => reader.profiles.byNames(names), { maxBatchSize: 100 }),
     connector: new DataLoader(
       async (keys) => {
         const builtIn = keys.filter((k) => !k.includes(':'));
         const configs = new Map<string, ConnectorConfiguration | null>();
         const [types] = await Promise.all([
-          builtIn.length ? reader.describeConnectorTypes(builtIn) : [],
+          builtIn.length ? reader.connectors.byTypes(builtIn) : [],
           ...keys
             .filter((k) => k.includes(':'))
             .map(async (k) => {
-              configs.set(
-                k,
-                await reader.describeCustomConnector(parseConnectorKey(k).connectorLabel!),
-              );
+              configs.set(k, await reader.connectors.custom(parseConnectorKey(k).connectorLabel!));
             }),
         ]);
         for (const [i, k] of builtIn.entries()) {
@@ -96,7 +120,7 @@ export function createLoaders(reader: AppflowReader): Loaders {
           string | null,
           string | null,
         ];
-        return reader.executions(
+        return reader.flows.runs(
           flowName,
           nextToken ?? undefined,
           maxResults,

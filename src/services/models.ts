@@ -1,6 +1,6 @@
 /**
  * Backing models of the graph's domain types: the AWS SDK's own types, merged where one
- * GraphQL type is fed by several AppFlow operations.
+ * GraphQL type is fed by several AppFlow operations, and the one constructor of each.
  */
 import type {
   ConnectorConfiguration,
@@ -10,6 +10,7 @@ import type {
   ExecutionRecord,
   FlowDefinition,
 } from '@aws-sdk/client-appflow';
+import type { ListedEntity } from './reader/index.js';
 
 /** A flow as ListFlows (FlowDefinition) and/or DescribeFlow return it. */
 export type FlowModel = Partial<FlowDefinition> &
@@ -32,6 +33,35 @@ export interface ConnectorModel {
 }
 
 export type ExecutionModel = ExecutionRecord & { flowName: string; executionId: string };
+
+/** An entity of a connector, with where it was listed (to describe its fields). */
+export type ConnectorEntityModel = ListedEntity;
+
+export function flowFromDescribe(flow: DescribeFlowResponse): FlowModel {
+  return { ...flow, flowName: flow.flowName!, detailed: true };
+}
+
+export function flowFromList(flow: FlowDefinition): FlowModel {
+  return { ...flow, flowName: flow.flowName! };
+}
+
+export function profileModel(profile: ConnectorProfile): ConnectorProfileModel {
+  return { ...profile, connectorProfileName: profile.connectorProfileName! };
+}
+
+/** A run of `flowName`: a record AppFlow returned, or the live poller's JSON of one. */
+export function executionFromRecord(flowName: string, record: object): ExecutionModel {
+  return { ...(record as ExecutionModel), flowName };
+}
+
+/** A connector by type (and label), with what is known of it so far. */
+export function connectorModel(
+  type: string,
+  label?: string | null,
+  known: Pick<ConnectorModel, 'configuration' | 'detail'> = {},
+): ConnectorModel {
+  return { connectorType: type, connectorLabel: label ?? undefined, ...known };
+}
 
 /** Global id of a connector: its type, or `CustomConnector:<label>`. */
 export function connectorKey(type: string, label?: string | null): string {

@@ -78,8 +78,8 @@ describe.runIf(redisUrl)('replicas sharing Redis', () => {
     expect((await emulator.control.requests()).byOperation).toEqual({ ListFlows: 1 });
 
     const name = fromB.data.flows.edges[0].node.flowName;
-    await a.services.reader.invalidateFlow(name);
-    await a.services.reader.invalidateProfile(
+    await a.services.reader.flows.invalidate(name);
+    await a.services.reader.profiles.invalidate(
       fromB.data.flows.edges[0].node.sourceConnectorProfile?.connectorProfileName ?? 'none',
     );
     await emulator.control.clearRequests();

@@ -147,6 +147,35 @@ function suite(name: string, makeStore: () => CacheStore) {
       await cache.invalidate('flow:b');
       expect(await cache.get('flow:b', { freshMs: 10_000, staleMs: 0 }, load)).toBe(2);
     });
+
+    it('forgets every member of a group at once, and only that group', async () => {
+      const cache = new AppflowCache(makeStore());
+      await cache.clear();
+      let n = 0;
+      const load = async () => ++n;
+      const policy = { freshMs: 10_000, staleMs: 0 };
+      expect(await cache.getInGroup('profiles', 'page-1', policy, load)).toBe(1);
+      expect(await cache.getInGroup('profiles', 'page-2', policy, load)).toBe(2);
+      expect(await cache.getInGroup('tags', 'arn', policy, load)).toBe(3);
+      expect(await cache.getInGroup('profiles', 'page-1', policy, load)).toBe(1);
+      await cache.invalidateGroups('profiles');
+      expect(await cache.getInGroup('profiles', 'page-1', policy, load)).toBe(4);
+      expect(await cache.getInGroup('profiles', 'page-2', policy, load)).toBe(5);
+      expect(await cache.getInGroup('tags', 'arn', policy, load)).toBe(3);
+    });
+
+    it('a group whose version is lost starts a new one: older members are never served', async () => {
+      const store = makeStore();
+      const cache = new AppflowCache(store);
+      await cache.clear();
+      let n = 0;
+      const load = async () => ++n;
+      const policy = { freshMs: 10_000, staleMs: 0 };
+      expect(await cache.getInGroup('entities', 'x', policy, load)).toBe(1);
+      await store.delete(['entities:version']);
+      expect(await cache.getInGroup('entities', 'x', policy, load)).toBe(2);
+      expect(await cache.getInGroup('entities', 'x', policy, load)).toBe(2);
+    });
   });
 }
 
@@ -172,6 +201,10 @@ describe.runIf(redisUrl)('Redis store', () => {
       expect(await b.get('flow:c', { freshMs: 10_000, staleMs: 0 }, load)).toBe(1);
       await b.invalidate('flow:c');
       expect(await a.get('flow:c', { freshMs: 10_000, staleMs: 0 }, load)).toBe(2);
+      await a.getInGroup('profiles', 'page', { freshMs: 10_000, staleMs: 0 }, load);
+      expect(await b.getInGroup('profiles', 'page', { freshMs: 10_000, staleMs: 0 }, load)).toBe(3);
+      await b.invalidateGroups('profiles');
+      expect(await a.getInGroup('profiles', 'page', { freshMs: 10_000, staleMs: 0 }, load)).toBe(4);
     } finally {
       other.disconnect();
     }

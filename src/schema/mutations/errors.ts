@@ -5,6 +5,7 @@
  */
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { FieldError } from '../../services/mutations/index.js';
 import {
   ConflictError,
   ConnectorAuthenticationError,
@@ -14,8 +15,7 @@ import {
   QuotaExceededError,
   UnsupportedOperationError,
   ValidationError,
-} from '../../services/mutations.js';
-import type { FieldError } from '../../services/prevalidate.js';
+} from '../../services/mutations/index.js';
 import { builder } from '../builder.js';
 
 export const MutationErrorInterface = builder

@@ -1,154 +1,90 @@
 /** Mutations of flows: create, update, delete, start, stop, cancel runs. */
 
-import type { ExecutionModel, FlowModel } from '../../services/models.js';
-import * as m from '../../services/mutations.js';
 import { ExecutionRef, FlowRef } from '../refs.js';
-import { defineMutation, type SuccessFieldBuilder } from './define.js';
-import {
-  ConflictError,
-  ConnectorAuthenticationError,
-  ConnectorServerError,
-  NotFoundError,
-  QuotaExceededError,
-  UnsupportedOperationError,
-  ValidationError,
-} from './errors.js';
+import { defineMutation } from './define.js';
 
-type FlowPayload = { flow: FlowModel | null };
-
-const flowField = {
-  success: (t: SuccessFieldBuilder<FlowPayload>) => ({
-    flow: t.field({
-      type: FlowRef,
-      description: 'The flow as AppFlow describes it now (read fresh after the change).',
-      resolve: (p) => p.flow,
-    }),
-  }),
+const freshFlow = {
+  flow: {
+    type: FlowRef,
+    description: 'The flow as AppFlow describes it now (read fresh after the change).',
+  },
 };
 
-defineMutation<FlowPayload>({
-  field: 'createFlow',
-  requestShape: 'CreateFlowRequest',
+defineMutation({
+  operation: 'CreateFlow',
   description:
     'Create a flow (CreateFlow). It starts as Active for on-demand flows and Draft/Suspended for others until startFlow.',
-  idempotent: true,
-  errors: [
-    ValidationError,
-    ConflictError,
-    NotFoundError,
-    QuotaExceededError,
-    ConnectorAuthenticationError,
-    ConnectorServerError,
-  ],
   successDescription: 'The flow was created.',
-  ...flowField,
-  run: m.createFlow,
+  success: freshFlow,
 });
 
-defineMutation<FlowPayload>({
-  field: 'updateFlow',
-  requestShape: 'UpdateFlowRequest',
+defineMutation({
+  operation: 'UpdateFlow',
   description:
     'Replace the definition of a flow (UpdateFlow). Its destination connector types cannot change.',
-  idempotent: true,
-  errors: [
-    ValidationError,
-    NotFoundError,
-    ConflictError,
-    QuotaExceededError,
-    ConnectorAuthenticationError,
-    ConnectorServerError,
-  ],
   successDescription: 'The flow was updated.',
-  ...flowField,
-  run: m.updateFlow,
+  success: freshFlow,
 });
 
-defineMutation<{ deletedFlowName: string }>({
-  field: 'deleteFlow',
-  requestShape: 'DeleteFlowRequest',
+defineMutation({
+  operation: 'DeleteFlow',
   description: 'Delete a flow (DeleteFlow). A running flow needs forceDelete.',
   admin: true,
-  errors: [ValidationError, NotFoundError, ConflictError],
   successDescription: 'The flow was deleted.',
-  success: (t) => ({
-    deletedFlowName: t.exposeString('deletedFlowName', {
+  success: {
+    deletedFlowName: {
+      type: 'String',
       nullable: false,
       description: 'The name of the deleted flow.',
-    }),
-  }),
-  run: m.deleteFlow,
+    },
+  },
 });
 
-defineMutation<{ flow: FlowModel | null; execution: ExecutionModel | null }>({
-  field: 'startFlow',
-  requestShape: 'StartFlowRequest',
+const flowNow = { type: FlowRef, description: 'The flow, fresh from AppFlow.' };
+
+defineMutation({
+  operation: 'StartFlow',
   description:
     'Run an on-demand flow now (the new run is `execution`), or activate a scheduled or event-triggered flow (no `execution`).',
-  idempotent: true,
-  errors: [ValidationError, NotFoundError, ConflictError, QuotaExceededError],
   successDescription: 'The flow was started or activated.',
-  success: (t) => ({
-    flow: t.field({
-      type: FlowRef,
-      description: 'The flow, fresh from AppFlow.',
-      resolve: (p) => p.flow,
-    }),
-    execution: t.field({
+  success: {
+    flow: flowNow,
+    execution: {
       type: ExecutionRef,
       description: 'The run StartFlow began (on-demand flows only).',
-      resolve: (p) => p.execution,
-    }),
-  }),
-  run: m.startFlow,
+    },
+  },
 });
 
-defineMutation<FlowPayload>({
-  field: 'stopFlow',
-  requestShape: 'StopFlowRequest',
+defineMutation({
+  operation: 'StopFlow',
   description:
     'Deactivate a scheduled or event-triggered flow (StopFlow). On-demand flows cannot be stopped (UnsupportedOperationError).',
-  errors: [ValidationError, NotFoundError, ConflictError, UnsupportedOperationError],
   successDescription: 'The flow was deactivated.',
-  ...flowField,
-  run: m.stopFlow,
+  success: freshFlow,
 });
 
-defineMutation<{
-  flow: FlowModel | null;
-  cancelledExecutions: ExecutionModel[];
-  invalidExecutions: ExecutionModel[];
-  invalidExecutionIds: string[];
-}>({
-  field: 'cancelFlowExecutions',
-  requestShape: 'CancelFlowExecutionsRequest',
+defineMutation({
+  operation: 'CancelFlowExecutions',
   description:
     'Cancel runs of a flow that are in progress (CancelFlowExecutions); without executionIds, every active run.',
-  errors: [ValidationError, NotFoundError],
   successDescription: 'Cancellation started (runs go CancelStarted, then Canceled).',
-  success: (t) => ({
-    flow: t.field({
-      type: FlowRef,
-      description: 'The flow, fresh from AppFlow.',
-      resolve: (p) => p.flow,
-    }),
-    cancelledExecutions: t.field({
+  success: {
+    flow: flowNow,
+    cancelledExecutions: {
       type: [ExecutionRef],
       nullable: false,
       description: 'The runs whose cancellation started.',
-      resolve: (p) => p.cancelledExecutions,
-    }),
-    invalidExecutions: t.field({
+    },
+    invalidExecutions: {
       type: [ExecutionRef],
       nullable: false,
       description: 'Runs that could not be cancelled (not in progress), where they exist.',
-      resolve: (p) => p.invalidExecutions,
-    }),
-    invalidExecutionIds: t.stringList({
+    },
+    invalidExecutionIds: {
+      type: ['String'],
       nullable: false,
       description: 'Ids AppFlow could not cancel (not in progress or unknown).',
-      resolve: (p) => p.invalidExecutionIds,
-    }),
-  }),
-  run: m.cancelFlowExecutions,
+    },
+  },
 });

@@ -5,11 +5,10 @@
  * of the GraphQL input the client sent (`["input", "tasks", 2, "sourceFields"]`). Messages never
  * contain input values (they may be secrets).
  */
-
-import type { GatewayContext } from '../context.js';
-import { connectorMemberFor } from '../model/connectors.js';
-import { operation, shape } from '../model/model.js';
-import { validateShape } from '../model/validate.js';
+import { connectorMemberFor } from '../../model/connectors.js';
+import { operation, shape } from '../../model/model.js';
+import { validateShape } from '../../model/validate.js';
+import type { AppflowReader } from '../reader/index.js';
 
 export type Request = Record<string, unknown>;
 export type Path = (string | number)[];
@@ -263,17 +262,17 @@ const CROSS_FIELD: Record<string, (request: Request) => FieldError[]> = {
 };
 
 /**
- * Rules that need the current state (a read, never a write): a flow's destination connector
- * types cannot change on update; a profile's properties and credentials must be those of its
- * connector type.
+ * Rules that need the current state (a fresh read through the reader, never a write): a flow's
+ * destination connector types cannot change on update; a profile's properties and credentials
+ * must be those of its connector type.
  */
 export async function remoteRules(
-  ctx: GatewayContext,
+  reader: AppflowReader,
   op: string,
   request: Request,
 ): Promise<FieldError[]> {
   if (op === 'UpdateFlow') {
-    const current = await ctx.reader.describeFlow(request.flowName as string);
+    const current = await reader.flows.describe(request.flowName as string);
     if (!current) return [];
     const before = current.destinationFlowConfigList ?? [];
     const after = (request.destinationFlowConfigList as Obj[] | undefined) ?? [];
@@ -293,8 +292,8 @@ export async function remoteRules(
   }
   if (op === 'UpdateConnectorProfile') {
     const name = request.connectorProfileName as string;
-    await ctx.reader.invalidateProfile(name);
-    const [profile] = await ctx.reader.describeProfiles([name]);
+    await reader.profiles.invalidate(name);
+    const [profile] = await reader.profiles.byNames([name]);
     if (!profile) return [];
     return profileConfigRules(
       request.connectorProfileConfig as Obj | undefined,

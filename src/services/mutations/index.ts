@@ -1,0 +1,45 @@
+/**
+ * The write side: every AppFlow lifecycle operation (operations.ts) through the one shared
+ * step (mutate.ts). Expected failures are domain errors (errors.ts) the schema returns as data;
+ * secrets in requests never leave this module (secrets.ts).
+ */
+import type { AppflowClient } from '@aws-sdk/client-appflow';
+import type { Loaders } from '../loaders.js';
+import type { AppflowReader } from '../reader/index.js';
+import type { Input } from './mutate.js';
+import { type MutationName, type MutationPayload, OPERATIONS } from './operations.js';
+import type { Request } from './prevalidate.js';
+
+export * from './errors.js';
+export { takesClientToken } from './idempotency.js';
+export type { MutationName, MutationPayload } from './operations.js';
+export type { FieldError } from './prevalidate.js';
+
+/** Who runs a mutation, and the loaders of their request. */
+export interface MutationCaller {
+  viewer: { id: string };
+  loaders: Loaders;
+}
+
+export class AppflowMutations {
+  constructor(
+    private readonly client: AppflowClient,
+    private readonly reader: AppflowReader,
+  ) {}
+
+  /**
+   * Run one operation: `input` is the GraphQL input as sent, `request` the AWS request it
+   * converts to. Resolves to the operation's payload; rejects with a domain error or a coded
+   * GraphQL error.
+   */
+  run<O extends MutationName>(
+    operation: O,
+    caller: MutationCaller,
+    input: Input,
+    request: Request,
+  ): Promise<MutationPayload<O>> {
+    const { viewer, loaders } = caller;
+    const deps = { client: this.client, reader: this.reader, viewer, loaders };
+    return OPERATIONS[operation](deps, input, request) as Promise<MutationPayload<O>>;
+  }
+}

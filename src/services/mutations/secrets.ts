@@ -1,0 +1,38 @@
+/**
+ * Secrets in mutation requests: every value the AppFlow model marks `sensitive`, collected
+ * from the request by walking its shape, so messages can be scrubbed of them. Nothing in
+ * src/services/mutations logs; credentials never come back out (AppFlow never returns them).
+ */
+import { isSensitive, shape } from '../../model/model.js';
+
+/** Every sensitive string (value or map key) inside `value` of shape `shapeName`. */
+export function sensitiveValues(shapeName: string, value: unknown, out: string[] = []): string[] {
+  if (value === undefined || value === null) return out;
+  const s = shape(shapeName);
+  if (isSensitive(shapeName) && typeof value === 'string') {
+    out.push(value);
+    return out;
+  }
+  if (s.type === 'structure' && typeof value === 'object') {
+    for (const [member, ref] of Object.entries(s.members ?? {})) {
+      sensitiveValues(ref.shape, (value as Record<string, unknown>)[member], out);
+    }
+  } else if (s.type === 'list' && Array.isArray(value)) {
+    for (const item of value) sensitiveValues(s.member!.shape, item, out);
+  } else if (s.type === 'map' && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      sensitiveValues(s.key!.shape, k, out);
+      sensitiveValues(s.value!.shape, v, out);
+    }
+  }
+  return out;
+}
+
+/** `message` with every secret of the request replaced. */
+export function redact(message: string, secrets: readonly string[]): string {
+  let out = message;
+  for (const secret of secrets) {
+    if (secret.length > 0) out = out.split(secret).join('[redacted]');
+  }
+  return out;
+}

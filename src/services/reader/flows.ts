@@ -1,0 +1,109 @@
+/** Flows and their runs: ListFlows, DescribeFlow, DescribeFlowExecutionRecords. */
+import {
+  DescribeFlowCommand,
+  DescribeFlowExecutionRecordsCommand,
+  type DescribeFlowResponse,
+  type ExecutionRecord,
+  type FlowDefinition,
+  ListFlowsCommand,
+} from '@aws-sdk/client-appflow';
+import { callAppflow } from '../../appflow/errors.js';
+import {
+  cachePolicy,
+  fingerprintDate,
+  nullIfNotFound,
+  type Page,
+  type ReaderDeps,
+  withoutMetadata,
+} from './support.js';
+
+/** Size of a flow's first runs page, shared by `lastExecution` and `executions(first<=N)`. */
+export const FIRST_EXECUTIONS_PAGE = 10;
+
+/** Runs older than the newest 5 pages of 100 are not looked up by id. */
+const RUN_LOOKUP_PAGES = 5;
+
+export class FlowReader {
+  constructor(private readonly deps: ReaderDeps) {}
+
+  /** ListFlows is never cached: it is how the gateway learns what changed. */
+  async list(nextToken: string | undefined, maxResults: number): Promise<Page<FlowDefinition>> {
+    const page = await callAppflow('ListFlows', () =>
+      this.deps.client.send(new ListFlowsCommand({ nextToken, maxResults })),
+    );
+    return { items: page.flows ?? [], nextToken: page.nextToken };
+  }
+
+  /**
+   * DescribeFlow. With `lastUpdatedAt` (from ListFlows) the cached answer is used as long as the
+   * flow has not changed; without it the call is fresh (and refreshes the cache).
+   */
+  async describe(name: string, lastUpdatedAt?: Date): Promise<DescribeFlowResponse | null> {
+    const { cache, client, ttls } = this.deps;
+    const key = `flow:${name}`;
+    const load = async () => {
+      const flow = await nullIfNotFound('DescribeFlow', () =>
+        client.send(new DescribeFlowCommand({ flowName: name })),
+      );
+      return flow && (withoutMetadata(flow) as DescribeFlowResponse);
+    };
+    if (!lastUpdatedAt) {
+      const flow = await load();
+      if (flow) {
+        await cache.set(
+          key,
+          flow,
+          cachePolicy(ttls.flowTtl, 0, fingerprintDate(flow.lastUpdatedAt)),
+        );
+      }
+      return flow;
+    }
+    return cache.get(key, cachePolicy(ttls.flowTtl, 0, fingerprintDate(lastUpdatedAt)), load);
+  }
+
+  /**
+   * One page of a flow's runs, newest first. The first page is cached against the flow's
+   * last-run fingerprint (from ListFlows/DescribeFlow), briefly while a run is in progress.
+   */
+  runs(
+    flowName: string,
+    nextToken: string | undefined,
+    maxResults: number,
+    lastRunFingerprint?: string,
+  ): Promise<Page<ExecutionRecord>> {
+    const { cache, client, ttls } = this.deps;
+    const load = () =>
+      callAppflow('DescribeFlowExecutionRecords', () =>
+        client.send(new DescribeFlowExecutionRecordsCommand({ flowName, nextToken, maxResults })),
+      ).then((r) => ({ items: r.flowExecutions ?? [], nextToken: r.nextToken }));
+    // Only the shared first page is cached: one key per flow, which invalidate clears.
+    if (nextToken || lastRunFingerprint === undefined || maxResults !== FIRST_EXECUTIONS_PAGE) {
+      return load();
+    }
+    const running =
+      lastRunFingerprint.endsWith('|InProgress') || lastRunFingerprint.endsWith('|CancelStarted');
+    return cache.get(
+      `executions:${flowName}`,
+      cachePolicy(running ? ttls.executionsTtl : ttls.flowTtl, 0, lastRunFingerprint),
+      load,
+    );
+  }
+
+  /** A run by id, newest pages first. Never cached: used for one-off lookups of old runs. */
+  async findRun(flowName: string, executionId: string): Promise<ExecutionRecord | null> {
+    let token: string | undefined;
+    for (let page = 0; page < RUN_LOOKUP_PAGES; page++) {
+      const { items, nextToken } = await this.runs(flowName, token, 100);
+      const found = items.find((r) => r.executionId === executionId);
+      if (found) return found;
+      if (!nextToken) return null;
+      token = nextToken;
+    }
+    return null;
+  }
+
+  /** Forget what a mutation of the flow changed: its description and its first runs page. */
+  invalidate(name: string): Promise<void> {
+    return this.deps.cache.invalidate(`flow:${name}`, `executions:${name}`);
+  }
+}
