@@ -3,10 +3,11 @@
  * See README.md in this folder for the list.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EmulatorContext } from './context.js';
 import { AwsError } from './exceptions.js';
 import { parseBody, readBody, sendJson } from './responses.js';
-import { applySeed, builtInSeed, generateSynthetic, type SeedDocument } from './seed.js';
-import type { EmulatorContext } from './server.js';
+import { applySeed, generateSynthetic } from './seed.js';
+import { builtInSeed, type SeedDocument } from './seed-data.js';
 
 class ControlError extends AwsError {
   constructor(message: string, status = 400) {
@@ -92,16 +93,16 @@ export async function handleControl(
         : body.count === undefined
           ? 1
           : num(body.count, 'count');
-      store.setOutcome({
+      store.runs.setOutcome({
         flowName: typeof body.flowName === 'string' ? body.flowName : undefined,
         outcome,
         remaining: count,
         message: typeof body.message === 'string' ? body.message : undefined,
       });
-      return ok({ outcomes: store.outcomes });
+      return ok({ outcomes: store.runs.outcomes });
     }
     case 'DELETE /runs/outcome':
-      store.clearOutcomes();
+      store.runs.clearOutcomes();
       return ok();
     case 'GET /clock':
       return ok({ now: clock.now() / 1000 });
@@ -114,8 +115,8 @@ export async function handleControl(
     }
     case 'POST /consistency': {
       const calls = num(body.hideNewRunsForCalls ?? 0, 'hideNewRunsForCalls');
-      store.setHideNewRuns(Math.max(0, Math.floor(calls)));
-      return ok({ hideNewRunsForCalls: store.hideNewRunsForCalls });
+      store.runs.setHideNewRuns(Math.max(0, Math.floor(calls)));
+      return ok({ hideNewRunsForCalls: store.runs.hideNewRunsForCalls });
     }
     case 'GET /requests':
       return ok({ total: ctx.counters.total, byOperation: ctx.counters.byOperation });
@@ -124,11 +125,11 @@ export async function handleControl(
       ctx.counters.byOperation = {};
       return ok();
     case 'GET /metadata-cache':
-      return ok({ entries: [...store.metadataCache.keys()] });
+      return ok({ entries: [...store.metadata.cache.keys()] });
   }
   const trigger = /^POST \/flows\/([^/]+)\/trigger$/.exec(route);
   if (trigger) {
-    return ok(store.triggerEvent(decodeURIComponent(trigger[1])));
+    return ok(store.flows.triggerEvent(decodeURIComponent(trigger[1])));
   }
   throw new ControlError(`No control route ${route}`, 404);
 }

@@ -7,13 +7,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { operation } from '../model/model.js';
 import { Clock } from './clock.js';
+import type { EmulatorContext } from './context.js';
 import { handleControl } from './control.js';
+import { operationHandlers } from './dispatch.js';
 import { AwsError } from './exceptions.js';
 import { FaultInjector } from './faults.js';
 import { Persistence } from './persistence.js';
 import { bindInput, parseBody, readBody, sendError, sendJson, validateInput } from './responses.js';
 import { matchRoute } from './routes.js';
-import { applySeed, builtInSeed, loadSeedFile } from './seed.js';
+import { applySeed, loadSeedFile } from './seed.js';
+import { builtInSeed } from './seed-data.js';
 import { Store } from './store.js';
 
 export interface EmulatorOptions {
@@ -49,18 +52,7 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: inputs are model-validated JSON
-type Handler = (input: any) => unknown;
-
-export interface EmulatorContext {
-  store: Store;
-  clock: Clock;
-  faults: FaultInjector;
-  counters: { total: number; byOperation: Record<string, number> };
-  persistence?: Persistence;
-  /** Save state if it changed and re-arm the timer; call after every mutation. */
-  commit(): void;
-}
+export type { EmulatorContext };
 
 export function createEmulator(opts: EmulatorOptions = {}) {
   const clock = new Clock(opts.now ?? Date.now);
@@ -115,33 +107,7 @@ export function createEmulator(opts: EmulatorOptions = {}) {
   }
   ctx.commit();
 
-  const handlers: Record<string, Handler> = {
-    CancelFlowExecutions: (i) => store.cancelFlowExecutions(i),
-    CreateConnectorProfile: (i) => store.createConnectorProfile(i),
-    CreateFlow: (i) => store.createFlow(i),
-    DeleteConnectorProfile: (i) => store.deleteConnectorProfile(i),
-    DeleteFlow: (i) => store.deleteFlow(i),
-    DescribeConnector: (i) => store.describeConnector(i),
-    DescribeConnectorEntity: (i) => store.describeConnectorEntity(i),
-    DescribeConnectorProfiles: (i) => store.describeConnectorProfiles(i),
-    DescribeConnectors: (i) => store.describeConnectors(i),
-    DescribeFlow: (i) => store.describeFlow(i),
-    DescribeFlowExecutionRecords: (i) => store.describeFlowExecutionRecords(i),
-    ListConnectorEntities: (i) => store.listConnectorEntities(i),
-    ListConnectors: (i) => store.listConnectors(i),
-    ListFlows: (i) => store.listFlows(i),
-    ListTagsForResource: (i) => store.listTagsForResource(i),
-    RegisterConnector: (i) => store.registerConnector(i),
-    ResetConnectorMetadataCache: (i) => store.resetConnectorMetadataCache(i),
-    StartFlow: (i) => store.startFlow(i),
-    StopFlow: (i) => store.stopFlow(i),
-    TagResource: (i) => store.tagResource(i),
-    UnregisterConnector: (i) => store.unregisterConnector(i),
-    UntagResource: (i) => store.untagResource(i),
-    UpdateConnectorProfile: (i) => store.updateConnectorProfile(i),
-    UpdateConnectorRegistration: (i) => store.updateConnectorRegistration(i),
-    UpdateFlow: (i) => store.updateFlow(i),
-  };
+  const handlers = operationHandlers(store);
 
   async function handleAws(req: IncomingMessage, res: ServerResponse, url: URL) {
     const match = matchRoute(req.method ?? 'GET', url.pathname);
@@ -163,7 +129,7 @@ export function createEmulator(opts: EmulatorOptions = {}) {
     const input = bindInput(op, match.labels, url.searchParams, body);
     validateInput(op, input);
     store.tick();
-    const output = handlers[op](input);
+    const output = handlers.get(op)?.(input);
     ctx.commit();
     sendJson(res, operation(op).http.responseCode ?? 200, output ?? {});
   }

@@ -1,0 +1,23 @@
+/**
+ * What the HTTP layer (server.ts) and the control API (control.ts) share about one running
+ * emulator. Its own file so that neither imports the other.
+ */
+import type { Clock } from './clock.js';
+import type { FaultInjector } from './faults.js';
+import type { Persistence } from './persistence.js';
+import type { Store } from './store.js';
+
+export interface RequestCounters {
+  total: number;
+  byOperation: Record<string, number>;
+}
+
+export interface EmulatorContext {
+  store: Store;
+  clock: Clock;
+  faults: FaultInjector;
+  counters: RequestCounters;
+  persistence?: Persistence;
+  /** Save state if it changed and re-arm the timer; call after every mutation. */
+  commit(): void;
+}
