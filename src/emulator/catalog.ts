@@ -46,8 +46,38 @@ const NAMES: Record<string, string> = {
   Pardot: 'Salesforce Pardot',
 };
 
-const EVENT_SOURCES = new Set(['Salesforce', 'Marketo', 'Zendesk', 'SAPOData']);
-const UPSERT_DESTINATIONS = new Set(['Salesforce', 'SAPOData', 'Zendesk', 'CustomConnector']);
+/** The user guide (Flow triggers): event-triggered flows are "available only for SaaS
+ * applications that provide change events"; of the built-in connectors that is Salesforce
+ * (Change Data Capture and platform events). Every source runs on demand and on a schedule. */
+const EVENT_SOURCES = new Set(['Salesforce']);
+/** Write operations per destination: the model has writeOperationType only on these
+ * destinations' properties; Salesforce also deletes (the user guide's Salesforce page). The
+ * others only insert (WriteOperationType: "defaults to the INSERT operation"). */
+const WRITE_OPERATIONS: Record<string, string[]> = {
+  Salesforce: ['INSERT', 'UPSERT', 'UPDATE', 'DELETE'],
+  SAPOData: ['INSERT', 'UPSERT', 'UPDATE'],
+  Zendesk: ['INSERT', 'UPSERT', 'UPDATE'],
+};
+/** Destinations a SaaS source can write to: AWS services and data warehouses. SaaS
+ * destinations take data from Amazon S3 (the user guide's connector pages pair every SaaS
+ * destination with S3 as the source). A plausible rule, not a published matrix. */
+const AWS_SIDE_DESTINATIONS = new Set([
+  'S3',
+  'Redshift',
+  'Snowflake',
+  'EventBridge',
+  'Upsolver',
+  'CustomerProfiles',
+  'LookoutMetrics',
+  'Honeycode',
+]);
+const ALL_FREQUENCIES = ['BYMINUTE', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'ONCE'];
+/** Sources whose APIs report by the hour or the day (analytics exports): a plausible default. */
+const COARSE_FREQUENCIES: Record<string, string[]> = {
+  Googleanalytics: ['HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'ONCE'],
+  Amplitude: ['DAILY', 'WEEKLY', 'MONTHLY', 'ONCE'],
+  Singular: ['DAILY', 'WEEKLY', 'MONTHLY', 'ONCE'],
+};
 const PRIVATE_LINK = new Set(['Salesforce', 'SAPOData', 'Snowflake', 'Servicenow']);
 const API_VERSIONS: Record<string, string[]> = {
   Salesforce: ['v58.0', 'v57.0', 'v56.0'],
@@ -57,6 +87,9 @@ const API_VERSIONS: Record<string, string[]> = {
   Slack: ['v1'],
   Googleanalytics: ['v3'],
 };
+/** supportedApiVersions of a built-in connector type. */
+export const supportedApiVersions = (type: string): string[] => API_VERSIONS[type] ?? [];
+
 const OAUTH_SCOPES: Record<string, string[]> = {
   Salesforce: ['api', 'refresh_token', 'offline_access'],
   Slack: ['channels:history', 'channels:read', 'users:read'],
@@ -115,7 +148,7 @@ export function builtInConfiguration(type: string, region: string): JsonObject {
   const source = canUseAsSource(type);
   const destination = canUseAsDestination(type);
   const triggers = source ? ['Scheduled', 'OnDemand'] : [];
-  if (EVENT_SOURCES.has(type)) triggers.push('Event');
+  if (source && EVENT_SOURCES.has(type)) triggers.push('Event');
   return {
     connectorType: type,
     connectorName: NAMES[type] ?? type,
@@ -125,9 +158,11 @@ export function builtInConfiguration(type: string, region: string): JsonObject {
     canUseAsSource: source,
     canUseAsDestination: destination,
     supportedDestinationConnectors: source
-      ? CONNECTOR_TYPES.filter((t) => t !== type && canUseAsDestination(t))
+      ? CONNECTOR_TYPES.filter(
+          (t) => canUseAsDestination(t) && (type === 'S3' || AWS_SIDE_DESTINATIONS.has(t)),
+        )
       : [],
-    supportedSchedulingFrequencies: source ? ['BYMINUTE', 'HOURLY', 'DAILY', 'WEEKLY', 'ONCE'] : [],
+    supportedSchedulingFrequencies: source ? (COARSE_FREQUENCIES[type] ?? ALL_FREQUENCIES) : [],
     isPrivateLinkEnabled: PRIVATE_LINK.has(type),
     isPrivateLinkEndpointUrlRequired: false,
     supportedTriggerTypes: triggers,
@@ -136,11 +171,7 @@ export function builtInConfiguration(type: string, region: string): JsonObject {
     authenticationConfig: authenticationConfig(type),
     supportedApiVersions: API_VERSIONS[type] ?? [],
     supportedOperators: operators(type),
-    supportedWriteOperations: destination
-      ? UPSERT_DESTINATIONS.has(type)
-        ? ['INSERT', 'UPSERT', 'UPDATE', 'DELETE']
-        : ['INSERT']
-      : [],
+    supportedWriteOperations: destination ? (WRITE_OPERATIONS[type] ?? ['INSERT']) : [],
     supportedDataTransferTypes: type === 'S3' ? ['RECORD', 'FILE'] : ['RECORD'],
     registeredAt: REGISTERED_AT,
     registeredBy: 'AWS',
@@ -191,7 +222,7 @@ export function customConfiguration(
     canUseAsSource: true,
     canUseAsDestination: true,
     supportedDestinationConnectors: CONNECTOR_TYPES.filter((t) => canUseAsDestination(t)),
-    supportedSchedulingFrequencies: ['BYMINUTE', 'HOURLY', 'DAILY', 'WEEKLY', 'ONCE'],
+    supportedSchedulingFrequencies: ALL_FREQUENCIES,
     isPrivateLinkEnabled: false,
     isPrivateLinkEndpointUrlRequired: false,
     supportedTriggerTypes: ['Scheduled', 'OnDemand'],

@@ -5,8 +5,9 @@
  * A seed document is JSON:
  * {
  *   "connectors": [RegisterConnector inputs],
- *   "profiles":   [CreateConnectorProfile inputs, optionally with "tags"],
- *   "flows":      [CreateFlow inputs, optionally with "flowStatus": "Active" | "Suspended"],
+ *   "profiles":   [CreateConnectorProfile inputs, optionally with "tags" and "createdAt"],
+ *   "flows":      [CreateFlow inputs, optionally with "flowStatus": "Active" | "Suspended"
+ *                  and "createdAt" (epoch seconds, before the flow's first run)],
  *   "executions": [{ "flowName", "executionStatus": "Successful" | "Error" | "Canceled" |
  *                    "InProgress", "startedAt": epoch seconds, "durationSeconds"?, "message"? }]
  * }
@@ -220,7 +221,7 @@ export function builtInSeed(nowMs: number, accountId = '123456789012'): SeedDocu
         triggerType: 'Scheduled',
         triggerProperties: {
           Scheduled: {
-            scheduleExpression: 'rate(1 hours)',
+            scheduleExpression: 'rate(1hours)',
             dataPullMode: 'Incremental',
             timezone: 'UTC',
           },
@@ -310,7 +311,7 @@ export function builtInSeed(nowMs: number, accountId = '123456789012'): SeedDocu
       triggerConfig: {
         triggerType: 'Scheduled',
         triggerProperties: {
-          Scheduled: { scheduleExpression: 'rate(30 minutes)', dataPullMode: 'Incremental' },
+          Scheduled: { scheduleExpression: 'rate(30minutes)', dataPullMode: 'Incremental' },
         },
       },
       sourceFlowConfig: {
@@ -367,7 +368,7 @@ export function builtInSeed(nowMs: number, accountId = '123456789012'): SeedDocu
       description: 'Daily Zendesk users export, not activated yet',
       triggerConfig: {
         triggerType: 'Scheduled',
-        triggerProperties: { Scheduled: { scheduleExpression: 'rate(1 days)' } },
+        triggerProperties: { Scheduled: { scheduleExpression: 'rate(1days)' } },
       },
       sourceFlowConfig: {
         connectorType: 'Zendesk',
@@ -440,8 +441,9 @@ export function builtInSeed(nowMs: number, accountId = '123456789012'): SeedDocu
         },
       },
     ],
-    profiles,
-    flows,
+    // The account was set up before any of the runs above: profiles 30 days ago, flows 14.
+    profiles: profiles.map((p) => ({ createdAt: ago(30 * 24 * hour), ...p })),
+    flows: flows.map((f) => ({ createdAt: ago(14 * 24 * hour), ...f })),
     executions,
   };
 }

@@ -48,13 +48,10 @@ export class Store {
       this.flows.usingProfile(n),
     );
     this.runs = new RunsModel(env, (name) => this.flows.get(name));
-    this.flows = new FlowsModel(
-      env,
-      this.idempotency,
-      this.runs,
-      (name) => this.profiles.find(name),
-      (name) => this.profiles.find(name)?.connectorLabel,
-    );
+    this.flows = new FlowsModel(env, this.idempotency, this.runs, {
+      profile: (name) => this.profiles.find(name),
+      configuration: (type, label) => this.connectors.configuration(type, label),
+    });
     this.tags = new TagsModel(
       (arn) =>
         [...this.flows.records.values()].find((f) => f.flowArn === arn) ??

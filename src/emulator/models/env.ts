@@ -3,6 +3,7 @@
  * change counter that persistence watches.
  */
 import type { Clock } from '../clock.js';
+import { validationError } from '../exceptions.js';
 
 export interface StoreOptions {
   region: string;
@@ -18,10 +19,26 @@ export class ModelEnv {
   /** Bumped on every change; persistence saves when it moves. */
   version = 0;
 
+  /** Set while seed data is created as of a past time. */
+  private backdatedToMs?: number;
+
   constructor(readonly opts: StoreOptions) {}
 
   get now(): number {
-    return this.opts.clock.now();
+    return this.backdatedToMs ?? this.opts.clock.now();
+  }
+
+  /** Run `fn` as of the past time `atMs` (seed data: resources created before their runs). */
+  backdated<T>(atMs: number, fn: () => T): T {
+    if (atMs > this.opts.clock.now())
+      throw validationError('Seed data cannot be created in the future');
+    const previous = this.backdatedToMs;
+    this.backdatedToMs = atMs;
+    try {
+      return fn();
+    } finally {
+      this.backdatedToMs = previous;
+    }
   }
 
   touch() {

@@ -13,7 +13,7 @@ import {
   checkFlowDefinition,
   type DestinationFlowConfig,
   type FlowDefinition,
-  type ProfileLookup,
+  type FlowRuleContext,
   type SourceFlowConfig,
   scheduleOf,
   type TriggerConfig,
@@ -38,9 +38,14 @@ export interface FlowRecord extends RunOwner {
   createdBy: string;
   lastUpdatedBy: string;
   tags: Record<string, string>;
-  /** Active scheduled flows: when the schedule was anchored and when it fires next. */
-  schedule?: { anchorMs: number; nextMs: number };
+  /** Active scheduled flows: when the schedule was anchored, its next point (`baseMs`) and
+   * when that run starts (`nextMs`: the point plus scheduleOffset). */
+  schedule?: { anchorMs: number; baseMs?: number; nextMs: number };
 }
+
+/** The user guide (Flow triggers, incremental transfer): "The first schedule-triggered flow
+ * will pull 30 days of past records at the time of the first flow run." */
+export const FIRST_INCREMENTAL_PULL_MS = 30 * 86_400_000;
 
 interface FlowNameInput {
   flowName: string;
@@ -55,10 +60,12 @@ export class FlowsModel {
     private readonly env: ModelEnv,
     private readonly idempotency: IdempotencyModel,
     private readonly runs: RunsModel,
-    private readonly profiles: ProfileLookup,
-    /** The connector label of a profile, for ListFlows. */
-    private readonly labelOf: (profileName: string) => string | undefined,
+    private readonly catalog: Omit<FlowRuleContext, 'now'>,
   ) {}
+
+  private check(input: FlowDefinition) {
+    return checkFlowDefinition(input, { ...this.catalog, now: this.env.now });
+  }
 
   get(name: string): FlowRecord {
     const f = this.records.get(name);
@@ -77,19 +84,40 @@ export class FlowsModel {
       .map((f) => f.flowName);
   }
 
-  /** Anchor an Active scheduled flow's schedule at `fromMs` (or its scheduleStartTime). */
-  private armSchedule(flow: FlowRecord, fromMs = this.env.now) {
+  /**
+   * Arm an Active scheduled flow's schedule, anchored at its scheduleStartTime when that is
+   * later, else at `anchorMs` (activation). AppFlow runs a rate() flow once when it is
+   * activated, then every interval (`runAtAnchor`); a re-armed or restored schedule goes on
+   * from `afterMs` without a run of its own. scheduleOffset ("added to the time interval", 0 to
+   * 36000 seconds in the model) delays each run after its schedule point.
+   */
+  private armSchedule(
+    flow: FlowRecord,
+    opts: { anchorMs?: number; afterMs?: number; runAtAnchor?: boolean } = {},
+  ) {
+    const anchorMs = opts.anchorMs ?? this.env.now;
+    const afterMs = opts.afterMs ?? anchorMs;
+    const runAtAnchor = opts.runAtAnchor ?? true;
     const schedule = scheduleOf(flow.triggerConfig);
     if (!schedule || flow.flowStatus !== 'Active') {
       flow.schedule = undefined;
       return;
     }
     const start = flow.triggerConfig.triggerProperties?.Scheduled?.scheduleStartTime;
-    const anchorMs = start && start * 1000 > fromMs ? start * 1000 : fromMs;
-    flow.schedule = {
-      anchorMs,
-      nextMs: nextFire(schedule, anchorMs, anchorMs, this.env.opts.timeScale),
-    };
+    const anchor = start && start * 1000 > anchorMs ? start * 1000 : anchorMs;
+    const from = Math.max(anchor, afterMs);
+    const scale = this.env.opts.timeScale;
+    const atAnchor = runAtAnchor && from === anchor && schedule.kind === 'rate';
+    const base = nextFire(schedule, anchor, from, scale, !atAnchor);
+    this.setNext(flow, anchor, base);
+  }
+
+  private setNext(flow: FlowRecord, anchorMs: number, baseMs: number | undefined) {
+    const offset = flow.triggerConfig.triggerProperties?.Scheduled?.scheduleOffset ?? 0;
+    flow.schedule =
+      baseMs === undefined
+        ? undefined
+        : { anchorMs, baseMs, nextMs: baseMs + (offset * 1000) / this.env.opts.timeScale };
   }
 
   createFlow(input: FlowDefinition) {
@@ -97,7 +125,7 @@ export class FlowsModel {
       if (this.records.has(input.flowName)) {
         throw conflict(`Flow with name ${input.flowName} already exists`);
       }
-      checkFlowDefinition(input, this.profiles);
+      this.check(input);
       const at = this.env.now;
       const flow: FlowRecord = {
         flowArn: this.env.arn('flow', input.flowName),
@@ -133,7 +161,7 @@ export class FlowsModel {
           `The destination connector type of a flow cannot be changed (${oldDest} to ${newDest}); create a new flow instead`,
         );
       }
-      checkFlowDefinition(input, this.profiles);
+      this.check(input);
       const triggerChanged = flow.triggerConfig.triggerType !== input.triggerConfig.triggerType;
       flow.description = input.description;
       flow.sourceFlowConfig = input.sourceFlowConfig;
@@ -146,7 +174,8 @@ export class FlowsModel {
       if (triggerChanged) {
         flow.flowStatus = input.triggerConfig.triggerType === 'OnDemand' ? 'Active' : 'Draft';
       }
-      this.armSchedule(flow);
+      // The schedule goes on from now under its new definition, without a run of its own.
+      this.armSchedule(flow, { runAtAnchor: false });
       this.env.touch();
       return { flowStatus: flow.flowStatus };
     });
@@ -206,7 +235,8 @@ export class FlowsModel {
       input.maxResults,
       input.nextToken,
     );
-    const label = (name?: string) => (name ? this.labelOf(name) : undefined);
+    const label = (name?: string) =>
+      name ? this.catalog.profile(name)?.connectorLabel : undefined;
     const flows = page.map((f) =>
       omitUndefined({
         flowArn: f.flowArn,
@@ -229,10 +259,22 @@ export class FlowsModel {
     return omitUndefined({ flows, nextToken });
   }
 
-  /** The data pull window of a new run of `flow` at `at`. */
+  /** The data pull window of a run of `flow` that starts at `at`. Incremental scheduled flows
+   * pull what changed since the last successful run (the user guide); their first run pulls
+   * from firstExecutionFrom, or the past 30 days. Other runs pull from where the run before
+   * them ended (from the flow's creation for the first). */
   private pullWindow(flow: FlowRecord, at: number) {
-    const previous = this.runs.of(flow.flowName).at(-1);
-    return { startMs: previous?.dataPullEndMs ?? flow.createdAtMs, endMs: at };
+    const before = this.runs.of(flow.flowName).filter((r) => r.startedAtMs < at);
+    const props = flow.triggerConfig.triggerProperties?.Scheduled;
+    if (flow.triggerConfig.triggerType === 'Scheduled' && props?.dataPullMode === 'Incremental') {
+      const lastOk = before.filter((r) => r.status === 'Successful').at(-1);
+      const first =
+        props.firstExecutionFrom !== undefined
+          ? props.firstExecutionFrom * 1000
+          : at - FIRST_INCREMENTAL_PULL_MS;
+      return { startMs: Math.min(lastOk?.dataPullEndMs ?? first, at), endMs: at };
+    }
+    return { startMs: Math.min(before.at(-1)?.dataPullEndMs ?? flow.createdAtMs, at), endMs: at };
   }
 
   private startRun(flow: FlowRecord, at: number): RunRecord {
@@ -305,28 +347,22 @@ export class FlowsModel {
     for (const flow of this.records.values()) {
       for (let guard = 0; guard < 100_000; guard++) {
         const dueRun = this.runs.dueRun(flow.flowName, now);
-        const fire =
-          flow.schedule && flow.schedule.nextMs <= now ? flow.schedule.nextMs : undefined;
-        if (dueRun && (fire === undefined || dueRun.dueMs! <= fire)) {
-          this.runs.advance(dueRun, flow);
-          this.checkErrorThreshold(flow);
-        } else if (fire !== undefined && flow.schedule) {
+        const fire = flow.schedule && flow.schedule.nextMs <= now ? flow.schedule : undefined;
+        if (dueRun && (fire === undefined || dueRun.dueMs! <= fire.nextMs)) {
+          if (this.runs.advance(dueRun, flow)) this.checkErrorThreshold(flow);
+        } else if (fire !== undefined) {
+          const base = fire.baseMs ?? fire.nextMs;
           const end = flow.triggerConfig.triggerProperties?.Scheduled?.scheduleEndTime;
-          if (end && fire > end * 1000) {
+          if (end && base > end * 1000) {
             flow.schedule = undefined;
             continue;
           }
-          this.startRun(flow, fire);
+          this.startRun(flow, fire.nextMs);
           const schedule = scheduleOf(flow.triggerConfig);
-          if (!schedule) flow.schedule = undefined;
-          else {
-            flow.schedule.nextMs = nextFire(
-              schedule,
-              flow.schedule.anchorMs,
-              fire,
-              this.env.opts.timeScale,
-            );
-          }
+          const next = schedule
+            ? nextFire(schedule, fire.anchorMs, base, this.env.opts.timeScale)
+            : undefined;
+          this.setNext(flow, fire.anchorMs, next);
         } else break;
       }
     }
@@ -354,18 +390,30 @@ export class FlowsModel {
     return { executionId: this.startRun(flow, this.env.now).executionId };
   }
 
-  /** Activate or suspend a scheduled/event flow directly (seed data). */
-  setFlowStatus(flowName: string, status: string) {
+  /** Set a scheduled/event flow's status directly (seed data): activated at `activatedAtMs`,
+   * its schedule goes on from now. */
+  setFlowStatus(flowName: string, status: string, activatedAtMs = this.env.now) {
     const flow = this.get(flowName);
     flow.flowStatus = status;
-    this.armSchedule(flow);
+    this.armSchedule(flow, { anchorMs: activatedAtMs, afterMs: this.env.now, runAtAnchor: false });
     this.env.touch();
   }
 
-  /** Add a past run (seed data). */
+  /** Add a past run (seed data), under the same rules as a live one. */
   importRun(flowName: string, spec: PastRun): RunRecord {
     const flow = this.get(flowName);
-    const run = this.runs.import(flow, spec);
+    if (spec.startedAtMs < flow.createdAtMs) {
+      throw validationError(`A run of ${flowName} cannot start before the flow was created`);
+    }
+    if (spec.startedAtMs > this.env.now) {
+      throw validationError(`A past run of ${flowName} cannot start in the future`);
+    }
+    const window = this.pullWindow(flow, spec.startedAtMs);
+    const run = this.runs.import(flow, {
+      ...spec,
+      dataPullStartMs: window.startMs,
+      dataPullEndMs: window.endMs,
+    });
     if (this.runs.of(flowName).at(-1) === run) this.checkErrorThreshold(flow);
     return run;
   }

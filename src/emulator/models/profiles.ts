@@ -59,6 +59,27 @@ interface DescribeConnectorProfilesInput {
   nextToken?: string;
 }
 
+/**
+ * Credential rules the model states in prose. SnowflakeConnectorProfileCredentials.privateKey:
+ * "The RSA private key used for key pair authentication with Snowflake. Provide this instead
+ * of a password when your Snowflake account uses key pair authentication." So one of password
+ * and privateKey, not both (the model requires only username).
+ */
+function checkCredentials(type: string, creds: JsonObject | undefined) {
+  if (type !== 'Snowflake' || !creds) return;
+  const snowflake = creds.Snowflake;
+  if (!snowflake || typeof snowflake !== 'object' || Array.isArray(snowflake)) return;
+  const hasPassword = snowflake.password !== undefined;
+  const hasKey = snowflake.privateKey !== undefined;
+  if (hasPassword === hasKey) {
+    throw validationError(
+      hasKey
+        ? 'Snowflake credentials take a password or a privateKey (key pair authentication), not both'
+        : 'Snowflake credentials need a password or a privateKey (key pair authentication)',
+    );
+  }
+}
+
 export class ProfilesModel {
   records = new Map<string, ProfileRecord>();
   /** In memory only: never returned, never persisted. */
@@ -126,12 +147,17 @@ export class ProfilesModel {
         if (!input.connectorLabel) {
           throw validationError('connectorLabel is required for connector type CustomConnector');
         }
+        // CreateConnectorProfile's model lists no ResourceNotFoundException: an unknown label
+        // is a bad request.
         if (!this.connectors.has(input.connectorLabel)) {
-          throw notFound(`Connector ${input.connectorLabel} is not registered`);
+          throw validationError(
+            `connectorLabel ${input.connectorLabel} is not a registered custom connector`,
+          );
         }
       }
       this.checkProperties(type, input.connectorProfileConfig);
       const creds = input.connectorProfileConfig.connectorProfileCredentials;
+      checkCredentials(type, creds);
       const arn = this.env.arn('connectorprofile', name);
       const at = this.env.now;
       const record: ProfileRecord = {
@@ -158,6 +184,7 @@ export class ProfilesModel {
     return this.idempotency.run('UpdateConnectorProfile', input, () => {
       const p = this.get(input.connectorProfileName);
       this.checkProperties(p.connectorType, input.connectorProfileConfig);
+      checkCredentials(p.connectorType, input.connectorProfileConfig.connectorProfileCredentials);
       p.connectionMode = input.connectionMode;
       p.connectorProfileProperties = input.connectorProfileConfig.connectorProfileProperties;
       const creds = input.connectorProfileConfig.connectorProfileCredentials;

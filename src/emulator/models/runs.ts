@@ -199,15 +199,18 @@ export class RunsModel {
     return due;
   }
 
-  /** Take the timed transition of a due run (the clock's tick). */
-  advance(run: RunRecord, flow: RunOwner) {
+  /** Take the timed transition of a due run (the clock's tick). Only the flow's newest run
+   * speaks for it in lastRunExecutionDetails; returns whether this was that run. */
+  advance(run: RunRecord, flow: RunOwner): boolean {
     const t = timedTransition(run.status, run.outcome);
     const at = run.dueMs ?? this.env.now;
+    const newest = this.of(run.flowName).at(-1) === run;
     if (!t) {
       run.dueMs = undefined;
-      return;
+      return newest;
     }
-    this.apply(run, t, at, flow);
+    this.apply(run, t, at, newest ? flow : undefined);
+    return newest;
   }
 
   nextDueMs(flowName: string): number | undefined {
@@ -238,23 +241,17 @@ export class RunsModel {
     const flow = this.owner(input.flowName);
     const all = [...this.of(flow.flowName)].reverse();
     // Eventual consistency (off unless configured): a new run stays invisible for a while.
-    let hidden = false;
-    const visible = all.filter((r) => {
-      if (r.hiddenFor > 0) {
-        r.hiddenFor--;
-        hidden = true;
-        return false;
-      }
-      return true;
-    });
-    if (hidden) this.env.touch();
+    const hidden = all.filter((r) => r.hiddenFor > 0);
     const { page, nextToken } = paginate(
       'DescribeFlowExecutionRecords',
       { flowName: flow.flowName },
-      visible,
+      all.filter((r) => r.hiddenFor === 0),
       input.maxResults,
       input.nextToken,
     );
+    // Only an answered call counts against the runs it did not show.
+    for (const r of hidden) r.hiddenFor--;
+    if (hidden.length) this.env.touch();
     return omitUndefined({ flowExecutions: page.map((r) => this.view(r)), nextToken });
   }
 
