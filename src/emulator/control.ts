@@ -3,8 +3,10 @@
  * See README.md in this folder for the list.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { EmulatorContext } from './context.js';
+import { type EmulatorContext, emptyCounters } from './context.js';
 import { AwsError } from './exceptions.js';
+import { checkLatency } from './faults.js';
+import { LIMIT_PRESETS, parseRule } from './limits.js';
 import { parseBody, readBody, sendJson } from './responses.js';
 import { applySeed, generateSynthetic } from './seed.js';
 import { builtInSeed, type SeedDocument } from './seed-data.js';
@@ -48,8 +50,8 @@ export async function handleControl(
       store.reset();
       clock.reset();
       ctx.faults.clear();
-      ctx.counters.total = 0;
-      ctx.counters.byOperation = {};
+      ctx.limits.reset();
+      ctx.counters = emptyCounters();
       return ok();
     case 'POST /seed': {
       try {
@@ -73,7 +75,7 @@ export async function handleControl(
       return ok({ ok: true, ...store.counts() });
     }
     case 'GET /faults':
-      return ok({ faults: ctx.faults.faults });
+      return ok({ faults: ctx.faults.faults, baseLatency: ctx.faults.baseLatency });
     case 'POST /faults':
       try {
         return ok(ctx.faults.add(body));
@@ -82,6 +84,38 @@ export async function handleControl(
       }
     case 'DELETE /faults':
       ctx.faults.clear();
+      return ok();
+    case 'GET /latency':
+      return ok(ctx.faults.baseLatency);
+    case 'POST /latency': {
+      const latencyMs = num(body.latencyMs ?? 0, 'latencyMs');
+      const jitterMs = num(body.jitterMs ?? 0, 'jitterMs');
+      try {
+        checkLatency(latencyMs, jitterMs);
+      } catch (e) {
+        throw new ControlError((e as Error).message);
+      }
+      ctx.faults.baseLatency = { latencyMs, jitterMs };
+      return ok(ctx.faults.baseLatency);
+    }
+    case 'GET /limits':
+      return ok({ limits: ctx.limits.list() });
+    case 'POST /limits': {
+      try {
+        if (body.preset !== undefined) {
+          const preset = LIMIT_PRESETS[String(body.preset)];
+          if (!preset) throw new Error(`unknown preset ${String(body.preset)} (known: aws)`);
+          for (const rule of preset()) ctx.limits.set(rule);
+        } else {
+          ctx.limits.set(parseRule(body));
+        }
+      } catch (e) {
+        throw new ControlError((e as Error).message);
+      }
+      return ok({ limits: ctx.limits.list() });
+    }
+    case 'DELETE /limits':
+      ctx.limits.clear();
       return ok();
     case 'POST /runs/outcome': {
       const outcome = body.outcome ?? 'Error';
@@ -119,10 +153,9 @@ export async function handleControl(
       return ok({ hideNewRunsForCalls: store.runs.hideNewRunsForCalls });
     }
     case 'GET /requests':
-      return ok({ total: ctx.counters.total, byOperation: ctx.counters.byOperation });
+      return ok(ctx.counters);
     case 'DELETE /requests':
-      ctx.counters.total = 0;
-      ctx.counters.byOperation = {};
+      ctx.counters = emptyCounters();
       return ok();
     case 'GET /metadata-cache':
       return ok({ entries: [...store.metadata.cache.keys()] });

@@ -7,11 +7,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { operation } from '../model/model.js';
 import { Clock } from './clock.js';
-import type { EmulatorContext } from './context.js';
+import { type EmulatorContext, emptyCounters } from './context.js';
 import { handleControl } from './control.js';
 import { operationHandlers } from './dispatch.js';
 import { AwsError } from './exceptions.js';
 import { FaultInjector } from './faults.js';
+import { LIMIT_PRESETS, type LimitRule, parseRule, RateLimiter } from './limits.js';
 import { Persistence } from './persistence.js';
 import { bindInput, parseBody, readBody, sendError, sendJson, validateInput } from './responses.js';
 import { matchRoute } from './routes.js';
@@ -44,6 +45,13 @@ export interface EmulatorOptions {
   now?: () => number;
   /** No request log (default true). */
   quiet?: boolean;
+  /** Every AWS request waits this long before it is answered, like a real network (default 0). */
+  latencyMs?: number;
+  /** Plus or minus up to this much, uniformly (default 0). */
+  latencyJitterMs?: number;
+  /** Token-bucket rate limits from the start (`'aws'`: the plausible preset of limits.ts);
+   * the control API's reset goes back to them. */
+  limits?: 'aws' | LimitRule[];
 }
 
 export interface RunningEmulator {
@@ -77,11 +85,26 @@ export function createEmulator(opts: EmulatorOptions = {}) {
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
+  const preset = typeof opts.limits === 'string' ? LIMIT_PRESETS[opts.limits] : undefined;
+  if (typeof opts.limits === 'string' && !preset) {
+    throw new Error(`Unknown limits preset ${opts.limits} (known: ${Object.keys(LIMIT_PRESETS)})`);
+  }
+  const limitRules = preset
+    ? preset()
+    : Array.isArray(opts.limits)
+      ? opts.limits.map((r) => parseRule({ ...r }))
+      : [];
   const ctx: EmulatorContext = {
     store,
     clock,
-    faults: new FaultInjector(),
-    counters: { total: 0, byOperation: {} },
+    faults: new FaultInjector({
+      latencyMs: opts.latencyMs ?? 0,
+      jitterMs: opts.latencyJitterMs ?? 0,
+    }),
+    // The buckets refill on the emulator's clock: injectable (`now`) and stepped by the
+    // control API's clock/advance.
+    limits: new RateLimiter(() => clock.now(), limitRules),
+    counters: emptyCounters(),
     persistence,
     commit() {
       if (persistence && store.version !== savedVersion) {
@@ -122,9 +145,20 @@ export function createEmulator(opts: EmulatorOptions = {}) {
       throw new AwsError('AccessDeniedException', 'Missing Authentication Token');
     }
     const op = match.route.operation;
-    ctx.counters.total++;
-    ctx.counters.byOperation[op] = (ctx.counters.byOperation[op] ?? 0) + 1;
-    await ctx.faults.apply(op);
+    const counters = ctx.counters;
+    counters.total++;
+    counters.byOperation[op] = (counters.byOperation[op] ?? 0) + 1;
+    await ctx.faults.delay();
+    try {
+      ctx.limits.take(op);
+      await ctx.faults.apply(op);
+    } catch (e) {
+      if (e instanceof AwsError && e.type === 'ThrottlingException') {
+        counters.throttled.total++;
+        counters.throttled.byOperation[op] = (counters.throttled.byOperation[op] ?? 0) + 1;
+      }
+      throw e;
+    }
     const body = parseBody(await readBody(req));
     const input = bindInput(op, match.labels, url.searchParams, body);
     validateInput(op, input);

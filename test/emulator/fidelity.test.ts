@@ -410,7 +410,10 @@ describe('connector profiles', () => {
         const request = args.request as { body?: unknown; headers: Record<string, string> };
         // The serialized JSON body (a string, or the SDK's string adapter).
         if (request.body !== undefined) {
-          const body = JSON.parse(String(request.body));
+          const raw = request.body;
+          const body = JSON.parse(
+            raw instanceof Uint8Array ? new TextDecoder().decode(raw) : String(raw),
+          );
           add(body);
           const text = JSON.stringify(body);
           request.body = text;
