@@ -1,11 +1,12 @@
 /**
- * The built-in connector catalog (DescribeConnectors / DescribeConnector) and the entities and
- * fields each connector type exposes (ListConnectorEntities / DescribeConnectorEntity).
+ * The connector catalog (DescribeConnectors / DescribeConnector): the built-in types and the
+ * configuration of registered custom connectors. Entities and fields are in entities.ts.
  * What can be derived from the model is derived (source/destination ability, operators,
  * authentication kinds, metadata keys); the rest is plausible hand-written example data.
  */
 import { CONNECTOR_TYPES, connectorMemberFor } from '../model/connectors.js';
 import { model, shape } from '../model/model.js';
+import { type JsonObject, omitUndefined } from './json.js';
 
 export { CONNECTOR_TYPES };
 
@@ -45,8 +46,38 @@ const NAMES: Record<string, string> = {
   Pardot: 'Salesforce Pardot',
 };
 
-const EVENT_SOURCES = new Set(['Salesforce', 'Marketo', 'Zendesk', 'SAPOData']);
-const UPSERT_DESTINATIONS = new Set(['Salesforce', 'SAPOData', 'Zendesk', 'CustomConnector']);
+/** The user guide (Flow triggers): event-triggered flows are "available only for SaaS
+ * applications that provide change events"; of the built-in connectors that is Salesforce
+ * (Change Data Capture and platform events). Every source runs on demand and on a schedule. */
+const EVENT_SOURCES = new Set(['Salesforce']);
+/** Write operations per destination: the model has writeOperationType only on these
+ * destinations' properties; Salesforce also deletes (the user guide's Salesforce page). The
+ * others only insert (WriteOperationType: "defaults to the INSERT operation"). */
+const WRITE_OPERATIONS: Record<string, string[]> = {
+  Salesforce: ['INSERT', 'UPSERT', 'UPDATE', 'DELETE'],
+  SAPOData: ['INSERT', 'UPSERT', 'UPDATE'],
+  Zendesk: ['INSERT', 'UPSERT', 'UPDATE'],
+};
+/** Destinations a SaaS source can write to: AWS services and data warehouses. SaaS
+ * destinations take data from Amazon S3 (the user guide's connector pages pair every SaaS
+ * destination with S3 as the source). A plausible rule, not a published matrix. */
+const AWS_SIDE_DESTINATIONS = new Set([
+  'S3',
+  'Redshift',
+  'Snowflake',
+  'EventBridge',
+  'Upsolver',
+  'CustomerProfiles',
+  'LookoutMetrics',
+  'Honeycode',
+]);
+const ALL_FREQUENCIES = ['BYMINUTE', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'ONCE'];
+/** Sources whose APIs report by the hour or the day (analytics exports): a plausible default. */
+const COARSE_FREQUENCIES: Record<string, string[]> = {
+  Googleanalytics: ['HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'ONCE'],
+  Amplitude: ['DAILY', 'WEEKLY', 'MONTHLY', 'ONCE'],
+  Singular: ['DAILY', 'WEEKLY', 'MONTHLY', 'ONCE'],
+};
 const PRIVATE_LINK = new Set(['Salesforce', 'SAPOData', 'Snowflake', 'Servicenow']);
 const API_VERSIONS: Record<string, string[]> = {
   Salesforce: ['v58.0', 'v57.0', 'v56.0'],
@@ -56,6 +87,9 @@ const API_VERSIONS: Record<string, string[]> = {
   Slack: ['v1'],
   Googleanalytics: ['v3'],
 };
+/** supportedApiVersions of a built-in connector type. */
+export const supportedApiVersions = (type: string): string[] => API_VERSIONS[type] ?? [];
+
 const OAUTH_SCOPES: Record<string, string[]> = {
   Salesforce: ['api', 'refresh_token', 'offline_access'],
   Slack: ['channels:history', 'channels:read', 'users:read'],
@@ -85,7 +119,7 @@ function connectorMetadata(type: string, region: string) {
   const key = connectorMemberFor('ConnectorMetadata', type);
   if (!key) return undefined;
   const metaShape = shape(shape('ConnectorMetadata').members![key].shape);
-  const meta: Record<string, unknown> = {};
+  const meta: JsonObject = {};
   for (const [name, ref] of Object.entries(metaShape.members ?? {})) {
     const listMember = shape(ref.shape).member?.shape;
     const values = listMember ? model.shapes[listMember]?.enum : undefined;
@@ -110,11 +144,11 @@ export function canUseAsDestination(type: string): boolean {
 }
 
 /** ConnectorConfiguration of a built-in connector type. */
-export function builtInConfiguration(type: string, region: string): Record<string, unknown> {
+export function builtInConfiguration(type: string, region: string): JsonObject {
   const source = canUseAsSource(type);
   const destination = canUseAsDestination(type);
   const triggers = source ? ['Scheduled', 'OnDemand'] : [];
-  if (EVENT_SOURCES.has(type)) triggers.push('Event');
+  if (source && EVENT_SOURCES.has(type)) triggers.push('Event');
   return {
     connectorType: type,
     connectorName: NAMES[type] ?? type,
@@ -124,9 +158,11 @@ export function builtInConfiguration(type: string, region: string): Record<strin
     canUseAsSource: source,
     canUseAsDestination: destination,
     supportedDestinationConnectors: source
-      ? CONNECTOR_TYPES.filter((t) => t !== type && canUseAsDestination(t))
+      ? CONNECTOR_TYPES.filter(
+          (t) => canUseAsDestination(t) && (type === 'S3' || AWS_SIDE_DESTINATIONS.has(t)),
+        )
       : [],
-    supportedSchedulingFrequencies: source ? ['BYMINUTE', 'HOURLY', 'DAILY', 'WEEKLY', 'ONCE'] : [],
+    supportedSchedulingFrequencies: source ? (COARSE_FREQUENCIES[type] ?? ALL_FREQUENCIES) : [],
     isPrivateLinkEnabled: PRIVATE_LINK.has(type),
     isPrivateLinkEndpointUrlRequired: false,
     supportedTriggerTypes: triggers,
@@ -135,11 +171,7 @@ export function builtInConfiguration(type: string, region: string): Record<strin
     authenticationConfig: authenticationConfig(type),
     supportedApiVersions: API_VERSIONS[type] ?? [],
     supportedOperators: operators(type),
-    supportedWriteOperations: destination
-      ? UPSERT_DESTINATIONS.has(type)
-        ? ['INSERT', 'UPSERT', 'UPDATE', 'DELETE']
-        : ['INSERT']
-      : [],
+    supportedWriteOperations: destination ? (WRITE_OPERATIONS[type] ?? ['INSERT']) : [],
     supportedDataTransferTypes: type === 'S3' ? ['RECORD', 'FILE'] : ['RECORD'],
     registeredAt: REGISTERED_AT,
     registeredBy: 'AWS',
@@ -147,7 +179,7 @@ export function builtInConfiguration(type: string, region: string): Record<strin
 }
 
 /** ConnectorDetail (ListConnectors / DescribeConnectors `connectors`) of a built-in type. */
-export function builtInDetail(type: string): Record<string, unknown> {
+export function builtInDetail(type: string): JsonObject {
   return {
     connectorType: type,
     connectorName: NAMES[type] ?? type,
@@ -162,337 +194,62 @@ export function builtInDetail(type: string): Record<string, unknown> {
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Entities and fields
-
-/** [identifier, fieldType, label, flags]; flags: p = primary key, t = timestamp for incremental
- * pulls, r = read-only (not creatable/updatable). */
-type FieldSpec = [string, string, string, string?];
-
-const SF_SYSTEM: FieldSpec[] = [
-  ['Id', 'id', 'Record ID', 'pr'],
-  ['CreatedDate', 'datetime', 'Created Date', 'r'],
-  ['LastModifiedDate', 'datetime', 'Last Modified Date', 'rt'],
-  ['SystemModstamp', 'datetime', 'System Modstamp', 'rt'],
-  ['OwnerId', 'reference', 'Owner ID'],
-];
-
-const ENTITY_FIELDS: Record<string, FieldSpec[]> = {
-  'Salesforce/Account': [
-    ...SF_SYSTEM,
-    ['Name', 'string', 'Account Name'],
-    ['Industry', 'picklist', 'Industry'],
-    ['AnnualRevenue', 'currency', 'Annual Revenue'],
-    ['NumberOfEmployees', 'int', 'Employees'],
-    ['BillingCountry', 'string', 'Billing Country'],
-    ['Website', 'url', 'Website'],
-  ],
-  'Salesforce/Contact': [
-    ...SF_SYSTEM,
-    ['FirstName', 'string', 'First Name'],
-    ['LastName', 'string', 'Last Name'],
-    ['Email', 'email', 'Email'],
-    ['Phone', 'phone', 'Business Phone'],
-    ['AccountId', 'reference', 'Account ID'],
-  ],
-  'Salesforce/Opportunity': [
-    ...SF_SYSTEM,
-    ['Name', 'string', 'Name'],
-    ['StageName', 'picklist', 'Stage'],
-    ['Amount', 'currency', 'Amount'],
-    ['CloseDate', 'date', 'Close Date'],
-    ['Probability', 'percent', 'Probability (%)'],
-    ['AccountId', 'reference', 'Account ID'],
-    ['IsWon', 'boolean', 'Won', 'r'],
-  ],
-  'Salesforce/Lead': [
-    ...SF_SYSTEM,
-    ['FirstName', 'string', 'First Name'],
-    ['LastName', 'string', 'Last Name'],
-    ['Company', 'string', 'Company'],
-    ['Status', 'picklist', 'Lead Status'],
-    ['Email', 'email', 'Email'],
-  ],
-  'Salesforce/Case': [
-    ...SF_SYSTEM,
-    ['CaseNumber', 'string', 'Case Number', 'r'],
-    ['Subject', 'string', 'Subject'],
-    ['Status', 'picklist', 'Status'],
-    ['Priority', 'picklist', 'Priority'],
-    ['AccountId', 'reference', 'Account ID'],
-  ],
-  'Slack/messages': [
-    ['ts', 'string', 'Timestamp', 'pt'],
-    ['text', 'string', 'Text'],
-    ['user', 'string', 'User'],
-    ['type', 'string', 'Type'],
-    ['thread_ts', 'string', 'Thread timestamp'],
-    ['reply_count', 'int', 'Reply count'],
-  ],
-  'Zendesk/tickets': [
-    ['id', 'int', 'ID', 'pr'],
-    ['subject', 'string', 'Subject'],
-    ['status', 'string', 'Status'],
-    ['priority', 'string', 'Priority'],
-    ['requester_id', 'int', 'Requester ID'],
-    ['created_at', 'datetime', 'Created at', 'r'],
-    ['updated_at', 'datetime', 'Updated at', 'rt'],
-  ],
-  'Zendesk/users': [
-    ['id', 'int', 'ID', 'pr'],
-    ['name', 'string', 'Name'],
-    ['email', 'email', 'Email'],
-    ['role', 'string', 'Role'],
-    ['updated_at', 'datetime', 'Updated at', 'rt'],
-  ],
-  'Zendesk/organizations': [
-    ['id', 'int', 'ID', 'pr'],
-    ['name', 'string', 'Name'],
-    ['domain_names', 'string', 'Domain names'],
-    ['updated_at', 'datetime', 'Updated at', 'rt'],
-  ],
-  'SAPOData/A_SalesOrder': [
-    ['SalesOrder', 'string', 'Sales Order', 'p'],
-    ['SalesOrderType', 'string', 'Sales Order Type'],
-    ['SoldToParty', 'string', 'Sold-To Party'],
-    ['TotalNetAmount', 'decimal', 'Net Value'],
-    ['TransactionCurrency', 'string', 'Currency'],
-    ['CreationDate', 'datetime', 'Created On', 'r'],
-    ['LastChangeDateTime', 'datetime', 'Last Changed', 'rt'],
-  ],
-  'SAPOData/A_SalesOrderItem': [
-    ['SalesOrder', 'string', 'Sales Order', 'p'],
-    ['SalesOrderItem', 'string', 'Item', 'p'],
-    ['Material', 'string', 'Material'],
-    ['RequestedQuantity', 'decimal', 'Requested Quantity'],
-    ['NetAmount', 'decimal', 'Net Value'],
-  ],
-  'SAPOData/A_BusinessPartner': [
-    ['BusinessPartner', 'string', 'Business Partner', 'p'],
-    ['BusinessPartnerFullName', 'string', 'Full Name'],
-    ['BusinessPartnerCategory', 'string', 'Category'],
-    ['LastChangeDate', 'datetime', 'Last Changed', 'rt'],
-  ],
-  'Servicenow/incident': [
-    ['sys_id', 'string', 'Sys ID', 'pr'],
-    ['number', 'string', 'Number'],
-    ['short_description', 'string', 'Short description'],
-    ['priority', 'int', 'Priority'],
-    ['state', 'int', 'State'],
-    ['sys_updated_on', 'datetime', 'Updated', 'rt'],
-  ],
-  'Marketo/leads': [
-    ['id', 'int', 'ID', 'pr'],
-    ['email', 'email', 'Email'],
-    ['firstName', 'string', 'First Name'],
-    ['lastName', 'string', 'Last Name'],
-    ['updatedAt', 'datetime', 'Updated At', 'rt'],
-  ],
-};
-
-const GENERIC_FIELDS: FieldSpec[] = [
-  ['id', 'string', 'ID', 'p'],
-  ['name', 'string', 'Name'],
-  ['value', 'double', 'Value'],
-  ['updated_at', 'datetime', 'Updated at', 'rt'],
-];
-
-interface EntityNode {
-  name: string;
-  label: string;
-  children?: EntityNode[];
+/** What a registered custom connector contributes to its ConnectorConfiguration. */
+export interface CustomConnectorFacts {
+  connectorLabel: string;
+  connectorArn: string;
+  description?: string;
+  connectorVersion: string;
+  connectorProvisioningType: string;
+  connectorProvisioningConfig: JsonObject;
+  registeredAt: number;
+  registeredBy: string;
 }
 
-const leaf = (name: string, label = name): EntityNode => ({ name, label });
-
-/** Entity trees per connector type; nested ones are reached with `entitiesPath`. */
-const ENTITY_TREES: Record<string, Record<string, EntityNode[]>> = {
-  Salesforce: {
-    Objects: [leaf('Account'), leaf('Contact'), leaf('Opportunity'), leaf('Lead'), leaf('Case')],
-  },
-  Slack: {
-    Objects: [
+/** ConnectorConfiguration of a registered custom connector (what its Lambda would declare). */
+export function customConfiguration(
+  c: CustomConnectorFacts,
+  env: { region: string; accountId: string },
+): JsonObject {
+  return omitUndefined({
+    connectorType: 'CustomConnector',
+    connectorLabel: c.connectorLabel,
+    connectorName: c.connectorLabel,
+    connectorDescription: c.description,
+    connectorOwner: env.accountId,
+    connectorVersion: c.connectorVersion,
+    connectorArn: c.connectorArn,
+    canUseAsSource: true,
+    canUseAsDestination: true,
+    supportedDestinationConnectors: CONNECTOR_TYPES.filter((t) => canUseAsDestination(t)),
+    supportedSchedulingFrequencies: ALL_FREQUENCIES,
+    isPrivateLinkEnabled: false,
+    isPrivateLinkEndpointUrlRequired: false,
+    supportedTriggerTypes: ['Scheduled', 'OnDemand'],
+    connectorModes: ['Public'],
+    authenticationConfig: {
+      isBasicAuthSupported: true,
+      isApiKeyAuthSupported: true,
+      isOAuth2Supported: false,
+      isCustomAuthSupported: false,
+    },
+    connectorRuntimeSettings: [
       {
-        name: 'conversations',
-        label: 'Conversations',
-        children: [
-          leaf('conversations/C01GENERAL', '#general'),
-          leaf('conversations/C02RANDOM', '#random'),
-          leaf('conversations/C03SALES', '#sales-team'),
-        ],
+        key: 'instanceUrl',
+        dataType: 'String',
+        isRequired: true,
+        label: 'Instance URL',
+        description: 'Base URL of the application instance',
+        scope: 'CONNECTOR_PROFILE',
       },
     ],
-  },
-  S3: {
-    Buckets: [
-      {
-        name: 'appflow-landing-zone',
-        label: 'appflow-landing-zone',
-        children: [
-          leaf('appflow-landing-zone/salesforce', 'salesforce/'),
-          leaf('appflow-landing-zone/zendesk', 'zendesk/'),
-        ],
-      },
-      {
-        name: 'analytics-raw-data',
-        label: 'analytics-raw-data',
-        children: [leaf('analytics-raw-data/events', 'events/')],
-      },
-    ],
-  },
-  SAPOData: {
-    Services: [
-      {
-        name: '/sap/opu/odata/sap/API_SALES_ORDER_SRV',
-        label: 'Sales Order (A2X)',
-        children: [
-          leaf('/sap/opu/odata/sap/API_SALES_ORDER_SRV/A_SalesOrder', 'A_SalesOrder'),
-          leaf('/sap/opu/odata/sap/API_SALES_ORDER_SRV/A_SalesOrderItem', 'A_SalesOrderItem'),
-        ],
-      },
-      {
-        name: '/sap/opu/odata/sap/API_BUSINESS_PARTNER',
-        label: 'Business Partner (A2X)',
-        children: [
-          leaf('/sap/opu/odata/sap/API_BUSINESS_PARTNER/A_BusinessPartner', 'A_BusinessPartner'),
-        ],
-      },
-    ],
-  },
-  Zendesk: {
-    Objects: [leaf('tickets', 'Tickets'), leaf('users', 'Users'), leaf('organizations', 'Orgs')],
-  },
-  Servicenow: { Tables: [leaf('incident', 'Incident'), leaf('problem', 'Problem')] },
-  Marketo: { Objects: [leaf('leads', 'Leads'), leaf('activities', 'Activities')] },
-  Redshift: {
-    Schemas: [
-      {
-        name: 'public',
-        label: 'public',
-        children: [leaf('public.accounts'), leaf('public.opportunities'), leaf('public.tickets')],
-      },
-    ],
-  },
-  Snowflake: {
-    Databases: [
-      {
-        name: 'ANALYTICS',
-        label: 'ANALYTICS',
-        children: [leaf('ANALYTICS.PUBLIC.ACCOUNTS'), leaf('ANALYTICS.PUBLIC.ORDERS')],
-      },
-    ],
-  },
-  EventBridge: {
-    EventSources: [leaf('aws.partner/appflow/salesforce.com/123456789012/events')],
-  },
-  Googleanalytics: { Reports: [leaf('ga:sessions', 'Sessions'), leaf('ga:pageviews', 'Views')] },
-};
-
-function treeFor(type: string): Record<string, EntityNode[]> {
-  return ENTITY_TREES[type] ?? { Objects: [leaf('records', 'Records'), leaf('events', 'Events')] };
-}
-
-function findNode(type: string, path: string): EntityNode | undefined {
-  const search = (nodes: EntityNode[]): EntityNode | undefined => {
-    for (const n of nodes) {
-      if (n.name === path) return n;
-      const found = n.children && search(n.children);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  for (const nodes of Object.values(treeFor(type))) {
-    const found = search(nodes);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** Entities under `entitiesPath` (root when empty), grouped; undefined if the path is unknown. */
-export function listEntities(
-  type: string,
-  entitiesPath: string | undefined,
-): Record<string, { name: string; label: string; hasNestedEntities: boolean }[]> | undefined {
-  const view = (n: EntityNode) => ({
-    name: n.name,
-    label: n.label,
-    hasNestedEntities: !!n.children?.length,
-  });
-  if (!entitiesPath) {
-    return Object.fromEntries(Object.entries(treeFor(type)).map(([g, ns]) => [g, ns.map(view)]));
-  }
-  const node = findNode(type, entitiesPath);
-  if (!node?.children) return undefined;
-  const group = Object.entries(treeFor(type)).find(([, ns]) => ns.some((n) => n === node))?.[0];
-  return { [group ?? 'Objects']: node.children.map(view) };
-}
-
-const TYPE_OPERATORS: Record<string, string[]> = {
-  string: ['PROJECTION', 'EQUAL_TO', 'NOT_EQUAL_TO', 'CONTAINS', 'VALIDATE_NON_NULL', 'NO_OP'],
-  number: [
-    'PROJECTION',
-    'LESS_THAN',
-    'GREATER_THAN',
-    'BETWEEN',
-    'EQUAL_TO',
-    'NOT_EQUAL_TO',
-    'ADDITION',
-    'MULTIPLICATION',
-    'VALIDATE_NON_NEGATIVE',
-    'VALIDATE_NUMERIC',
-  ],
-  datetime: ['PROJECTION', 'LESS_THAN', 'GREATER_THAN', 'BETWEEN', 'EQUAL_TO'],
-};
-
-function operatorsFor(fieldType: string): string[] {
-  if (['int', 'double', 'decimal', 'currency', 'percent'].includes(fieldType)) {
-    return TYPE_OPERATORS.number;
-  }
-  if (['datetime', 'date'].includes(fieldType)) return TYPE_OPERATORS.datetime;
-  return TYPE_OPERATORS.string;
-}
-
-/** Fields of an entity, or undefined when the connector type has no such entity. */
-export function describeEntity(
-  type: string,
-  entityName: string,
-): Record<string, unknown>[] | undefined {
-  const node = findNode(type, entityName);
-  if (!node || node.children?.length) return undefined;
-  const shortName = entityName.split('/').pop()!;
-  const specs =
-    ENTITY_FIELDS[`${type}/${entityName}`] ??
-    ENTITY_FIELDS[`${type}/${shortName}`] ??
-    (type === 'Slack' ? ENTITY_FIELDS['Slack/messages'] : GENERIC_FIELDS);
-  const destination = canUseAsDestination(type);
-  return specs.map(([identifier, fieldType, label, flags = '']) => {
-    const readOnly = flags.includes('r');
-    return {
-      identifier,
-      label,
-      isPrimaryKey: flags.includes('p'),
-      isDeprecated: false,
-      description: `${label} of the ${shortName} entity`,
-      supportedFieldTypeDetails: {
-        v1: { fieldType, filterOperators: operatorsFor(fieldType) },
-      },
-      sourceProperties: {
-        isRetrievable: true,
-        isQueryable: true,
-        isTimestampFieldForIncrementalQueries: flags.includes('t'),
-      },
-      ...(destination
-        ? {
-            destinationProperties: {
-              isCreatable: !readOnly,
-              isNullable: !flags.includes('p'),
-              isUpsertable: !readOnly,
-              isUpdatable: !readOnly,
-              isDefaultedOnCreate: readOnly,
-              supportedWriteOperations: readOnly ? [] : ['INSERT', 'UPSERT', 'UPDATE'],
-            },
-          }
-        : {}),
-    };
+    supportedApiVersions: ['v1'],
+    supportedOperators: operators('CustomConnector'),
+    supportedWriteOperations: ['INSERT', 'UPSERT', 'UPDATE'],
+    connectorProvisioningType: c.connectorProvisioningType,
+    connectorProvisioningConfig: c.connectorProvisioningConfig,
+    registeredAt: c.registeredAt,
+    registeredBy: c.registeredBy,
+    supportedDataTransferTypes: ['RECORD'],
   });
 }

@@ -3,10 +3,13 @@
  * See README.md in this folder for the list.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type EmulatorContext, emptyCounters } from './context.js';
 import { AwsError } from './exceptions.js';
+import { checkLatency } from './faults.js';
+import { LIMIT_PRESETS, parseRule } from './limits.js';
 import { parseBody, readBody, sendJson } from './responses.js';
-import { applySeed, builtInSeed, generateSynthetic, type SeedDocument } from './seed.js';
-import type { EmulatorContext } from './server.js';
+import { applySeed, generateSynthetic } from './seed.js';
+import { builtInSeed, type SeedDocument } from './seed-data.js';
 
 class ControlError extends AwsError {
   constructor(message: string, status = 400) {
@@ -47,8 +50,8 @@ export async function handleControl(
       store.reset();
       clock.reset();
       ctx.faults.clear();
-      ctx.counters.total = 0;
-      ctx.counters.byOperation = {};
+      ctx.limits.reset();
+      ctx.counters = emptyCounters();
       return ok();
     case 'POST /seed': {
       try {
@@ -72,7 +75,7 @@ export async function handleControl(
       return ok({ ok: true, ...store.counts() });
     }
     case 'GET /faults':
-      return ok({ faults: ctx.faults.faults });
+      return ok({ faults: ctx.faults.faults, baseLatency: ctx.faults.baseLatency });
     case 'POST /faults':
       try {
         return ok(ctx.faults.add(body));
@@ -81,6 +84,38 @@ export async function handleControl(
       }
     case 'DELETE /faults':
       ctx.faults.clear();
+      return ok();
+    case 'GET /latency':
+      return ok(ctx.faults.baseLatency);
+    case 'POST /latency': {
+      const latencyMs = num(body.latencyMs ?? 0, 'latencyMs');
+      const jitterMs = num(body.jitterMs ?? 0, 'jitterMs');
+      try {
+        checkLatency(latencyMs, jitterMs);
+      } catch (e) {
+        throw new ControlError((e as Error).message);
+      }
+      ctx.faults.baseLatency = { latencyMs, jitterMs };
+      return ok(ctx.faults.baseLatency);
+    }
+    case 'GET /limits':
+      return ok({ limits: ctx.limits.list() });
+    case 'POST /limits': {
+      try {
+        if (body.preset !== undefined) {
+          const preset = LIMIT_PRESETS[String(body.preset)];
+          if (!preset) throw new Error(`unknown preset ${String(body.preset)} (known: aws)`);
+          for (const rule of preset()) ctx.limits.set(rule);
+        } else {
+          ctx.limits.set(parseRule(body));
+        }
+      } catch (e) {
+        throw new ControlError((e as Error).message);
+      }
+      return ok({ limits: ctx.limits.list() });
+    }
+    case 'DELETE /limits':
+      ctx.limits.clear();
       return ok();
     case 'POST /runs/outcome': {
       const outcome = body.outcome ?? 'Error';
@@ -92,16 +127,16 @@ export async function handleControl(
         : body.count === undefined
           ? 1
           : num(body.count, 'count');
-      store.setOutcome({
+      store.runs.setOutcome({
         flowName: typeof body.flowName === 'string' ? body.flowName : undefined,
         outcome,
         remaining: count,
         message: typeof body.message === 'string' ? body.message : undefined,
       });
-      return ok({ outcomes: store.outcomes });
+      return ok({ outcomes: store.runs.outcomes });
     }
     case 'DELETE /runs/outcome':
-      store.clearOutcomes();
+      store.runs.clearOutcomes();
       return ok();
     case 'GET /clock':
       return ok({ now: clock.now() / 1000 });
@@ -114,21 +149,20 @@ export async function handleControl(
     }
     case 'POST /consistency': {
       const calls = num(body.hideNewRunsForCalls ?? 0, 'hideNewRunsForCalls');
-      store.setHideNewRuns(Math.max(0, Math.floor(calls)));
-      return ok({ hideNewRunsForCalls: store.hideNewRunsForCalls });
+      store.runs.setHideNewRuns(Math.max(0, Math.floor(calls)));
+      return ok({ hideNewRunsForCalls: store.runs.hideNewRunsForCalls });
     }
     case 'GET /requests':
-      return ok({ total: ctx.counters.total, byOperation: ctx.counters.byOperation });
+      return ok(ctx.counters);
     case 'DELETE /requests':
-      ctx.counters.total = 0;
-      ctx.counters.byOperation = {};
+      ctx.counters = emptyCounters();
       return ok();
     case 'GET /metadata-cache':
-      return ok({ entries: [...store.metadataCache.keys()] });
+      return ok({ entries: [...store.metadata.cache.keys()] });
   }
   const trigger = /^POST \/flows\/([^/]+)\/trigger$/.exec(route);
   if (trigger) {
-    return ok(store.triggerEvent(decodeURIComponent(trigger[1])));
+    return ok(store.flows.triggerEvent(decodeURIComponent(trigger[1])));
   }
   throw new ControlError(`No control route ${route}`, 404);
 }

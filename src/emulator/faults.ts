@@ -1,7 +1,9 @@
 /**
  * Fault injection for the AWS operations (control API `POST /_emulator/faults`): throttling
- * (429 ThrottlingException), server errors (500 InternalServerException) and added latency,
- * per operation or for all ('*'), with a probability and an optional count.
+ * (429 ThrottlingException), server errors (500 InternalServerException) and added latency
+ * with jitter, per operation or for all ('*'), with a probability and an optional count. Plus
+ * a base latency for every request of a run (`--latency-ms`, `--latency-jitter-ms`,
+ * `EmulatorOptions.latencyMs`), which control API resets keep.
  */
 import { model } from '../model/model.js';
 import { AwsError } from './exceptions.js';
@@ -13,6 +15,8 @@ export interface Fault {
   operation: string;
   type: FaultType;
   latencyMs?: number;
+  /** Latency faults: each request waits latencyMs plus or minus up to jitterMs (uniform). */
+  jitterMs?: number;
   /** Probability 0..1 that a matching request is affected (default 1). */
   rate: number;
   /** Requests left to affect; undefined = until cleared. */
@@ -22,9 +26,35 @@ export interface Fault {
   errorType?: string;
 }
 
+export interface Latency {
+  latencyMs: number;
+  jitterMs: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 export class FaultInjector {
   faults: Fault[] = [];
   private nextId = 1;
+
+  constructor(
+    /** Every request waits this long first (0 = none). */
+    public baseLatency: Latency = { latencyMs: 0, jitterMs: 0 },
+    private readonly random: () => number = Math.random,
+  ) {
+    checkLatency(baseLatency.latencyMs, baseLatency.jitterMs);
+  }
+
+  /** latency +- jitter, uniformly, never below 0. */
+  private jittered(latencyMs: number, jitterMs: number): number {
+    return Math.max(0, latencyMs + (this.random() * 2 - 1) * jitterMs);
+  }
+
+  /** The run's base latency (before limits and faults). */
+  async delay() {
+    const { latencyMs, jitterMs } = this.baseLatency;
+    if (latencyMs > 0 || jitterMs > 0) await sleep(this.jittered(latencyMs, jitterMs));
+  }
 
   add(spec: Record<string, unknown>): Fault {
     const type = spec.type;
@@ -41,6 +71,8 @@ export class FaultInjector {
     if (type === 'latency' && !(latencyMs !== undefined && latencyMs >= 0)) {
       throw new Error('latency faults need latencyMs >= 0');
     }
+    const jitterMs = spec.jitterMs === undefined ? undefined : Number(spec.jitterMs);
+    if (jitterMs !== undefined) checkLatency(latencyMs ?? 0, jitterMs);
     const errorType = typeof spec.errorType === 'string' ? spec.errorType : undefined;
     if (errorType && !model.shapes[errorType]?.error) {
       throw new Error(`errorType ${errorType} is not an error of the AppFlow model`);
@@ -50,6 +82,7 @@ export class FaultInjector {
       operation: typeof spec.operation === 'string' ? spec.operation : '*',
       type,
       latencyMs,
+      jitterMs,
       rate,
       count,
       message: typeof spec.message === 'string' ? spec.message : undefined,
@@ -72,7 +105,7 @@ export class FaultInjector {
         if (fault.count <= 0) this.faults = this.faults.filter((f) => f !== fault);
       }
       if (fault.type === 'latency') {
-        await new Promise((r) => setTimeout(r, fault.latencyMs));
+        await sleep(this.jittered(fault.latencyMs ?? 0, fault.jitterMs ?? 0));
       } else if (fault.type === 'throttle') {
         throw new AwsError('ThrottlingException', fault.message ?? 'Rate exceeded');
       } else {
@@ -83,4 +116,10 @@ export class FaultInjector {
       }
     }
   }
+}
+
+/** Throws Error when a latency setting is not usable. */
+export function checkLatency(latencyMs: number, jitterMs: number) {
+  if (!(Number.isFinite(latencyMs) && latencyMs >= 0)) throw new Error('latencyMs must be >= 0');
+  if (!(Number.isFinite(jitterMs) && jitterMs >= 0)) throw new Error('jitterMs must be >= 0');
 }

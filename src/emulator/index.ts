@@ -4,7 +4,7 @@
  */
 export { type Violation, validateShape } from '../model/validate.js';
 export { AwsError } from './exceptions.js';
-export { builtInSeed, type SeedDocument } from './seed.js';
+export { builtInSeed, type SeedDocument } from './seed-data.js';
 export {
   createEmulator,
   type EmulatorOptions,

@@ -2,6 +2,7 @@
  * CLI: `npm run emulator -- [options]` starts the AppFlow emulator and prints its URL.
  */
 import { parseArgs } from 'node:util';
+import { parseLimitsFlag } from './limits.js';
 import { startEmulator } from './server.js';
 
 const HELP = `AppFlow emulator: a local Amazon AppFlow API (rest-json) for development and tests.
@@ -20,6 +21,12 @@ Options:
   --data-dir DIR      Keep state across restarts (env APPFLOW_EMULATOR_DATA_DIR)
   --region R          Region in ARNs (default us-east-1)
   --account-id ID     12-digit account in ARNs (default 123456789012)
+  --latency-ms N      Every AWS request waits N ms (default 0)
+  --latency-jitter-ms N
+                      Plus or minus up to N ms, uniformly (default 0)
+  --limits L          Token-bucket rate limits: 'aws' (a plausible preset: AWS publishes
+                      no per-operation rates for AppFlow) or Operation:rate[:burst] entries,
+                      comma-separated ('*:5:10,StartFlow:1'); throttled calls get 429
   --quiet             Do not log requests
   --help              This help
 
@@ -40,6 +47,9 @@ function main() {
       region: { type: 'string' },
       'account-id': { type: 'string' },
       quiet: { type: 'boolean' },
+      'latency-ms': { type: 'string' },
+      'latency-jitter-ms': { type: 'string' },
+      limits: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -66,6 +76,9 @@ function main() {
     region: values.region,
     accountId: values['account-id'],
     quiet: values.quiet ?? false,
+    latencyMs: number(values['latency-ms'], 'latency-ms'),
+    latencyJitterMs: number(values['latency-jitter-ms'], 'latency-jitter-ms'),
+    limits: values.limits === undefined ? undefined : parseLimitsFlag(values.limits),
   }).then(
     (emulator) => {
       console.log(`AppFlow emulator listening on ${emulator.url}`);

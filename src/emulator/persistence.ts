@@ -15,7 +15,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import type { Snapshot } from './store.js';
+import type { StoreState } from './store.js';
 
 export class Persistence {
   readonly file: string;
@@ -27,13 +27,13 @@ export class Persistence {
     this.tmp = `${this.file}.${process.pid}.tmp`;
   }
 
-  load(): Snapshot | undefined {
+  load(): StoreState | undefined {
     if (!existsSync(this.file)) return undefined;
-    return JSON.parse(readFileSync(this.file, 'utf8')) as Snapshot;
+    return JSON.parse(readFileSync(this.file, 'utf8')) as StoreState;
   }
 
-  save(snapshot: Snapshot) {
-    const data = JSON.stringify(snapshot);
+  save(state: StoreState) {
+    const data = JSON.stringify(state);
     const fd = openSync(this.tmp, 'w', 0o600);
     try {
       writeSync(fd, data);

@@ -1,69 +1,143 @@
 /**
- * Schedule expressions of scheduled flows: `rate(5 minutes)` and AWS's 6-field
- * `cron(min hour day-of-month month day-of-week year)`, converted for cron-parser.
+ * Schedule expressions of scheduled flows, as AppFlow takes them:
+ * - `rate(5minutes)`, `rate(1hours)`, `rate(1days)`: the model's own example is
+ *   "rate(5minutes)"; AWS's cdk-appflow (src/core/flows/flow-time-updater) rewrites every rate to
+ *   that form, a plural unit with no space, because AppFlow wants it so (cdklabs/cdk-appflow
+ *   issue #334: the console flags `rate(1 days)`). Units are minutes, hours and days; the
+ *   smallest interval is 1 minute (BYMINUTE is the finest ScheduleFrequencyType of the model).
+ * - `cron(min hour day-of-month month day-of-week year)`: AWS's six fields (the EventBridge
+ *   syntax): one of day-of-month and day-of-week must be `?`; days of week are 1-7 from Sunday
+ *   or SUN-SAT.
  *
  * Time scale: a schedule runs on emulated time, which flows `timeScale` times faster than the
- * emulator clock from the moment the flow was activated (its anchor). With timeScale 60, a
- * `rate(1 minute)` flow fires every clock second.
+ * emulator clock from the moment the schedule was anchored. With timeScale 60, a
+ * `rate(1minutes)` flow fires every clock second.
  */
 import { CronExpressionParser } from 'cron-parser';
 
-const RATE = /^rate\(\s*(\d+)\s*(minute|minutes|hour|hours|day|days)\s*\)$/i;
-const CRON = /^cron\((.+)\)$/i;
-const UNIT_MS: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+const RATE = /^rate\((\d+)(minutes|hours|days)\)$/;
+const CRON = /^cron\((.+)\)$/;
+const UNIT_MS: Record<string, number> = {
+  minutes: 60_000,
+  hours: 3_600_000,
+  days: 86_400_000,
+};
+const YEAR = /^(\*|\d{4}(-\d{4})?(,\d{4}(-\d{4})?)*)$/;
 
 export type Schedule =
-  | { kind: 'rate'; intervalMs: number }
-  | { kind: 'cron'; expression: string; tz?: string };
+  | { kind: 'rate'; intervalMs: number; unit: string }
+  | { kind: 'cron'; expression: string; tz: string; years?: [number, number][]; fields: string[] };
 
-/** Parse a schedule expression, or return an error message. */
-export function parseSchedule(expression: string, tz?: string): Schedule | string {
-  const rate = RATE.exec(expression.trim());
-  if (rate) {
-    const n = Number(rate[1]);
-    if (n < 1) return 'rate value must be a positive integer';
-    const unit = rate[2].toLowerCase().replace(/s$/, '');
-    return { kind: 'rate', intervalMs: n * UNIT_MS[unit] };
+/** Is `tz` an IANA time zone name this runtime knows (`America/New_York`, `UTC`)? */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+  } catch {
+    return false;
   }
-  const cron = CRON.exec(expression.trim());
-  if (cron) {
-    const fields = cron[1].trim().split(/\s+/);
-    if (fields.length !== 6) return 'cron expressions need 6 fields';
-    const [min, hour, dom, month, dow] = fields;
-    // AWS numbers days of week 1-7 from Sunday; cron-parser 0-6.
-    const dowConverted = dow.replace(/\d+/g, (d) => String(Number(d) - 1));
-    const expr = [min, hour, dom, month, dowConverted].map((f) => (f === '?' ? '*' : f)).join(' ');
-    try {
-      CronExpressionParser.parse(expr, { tz: tz || 'UTC' });
-    } catch (e) {
-      return `invalid cron expression: ${(e as Error).message}`;
-    }
-    return { kind: 'cron', expression: expr, tz: tz || 'UTC' };
-  }
-  return 'schedule expression must be rate(N minutes|hours|days) or cron(6 fields)';
+  // Intl also takes offsets like "+01:00"; AppFlow's examples are IANA names.
+  return /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(tz);
 }
 
-/** The first fire time (clock ms) strictly after `afterMs`, for a schedule anchored at
- * `anchorMs` and running `scale` times faster than the clock. */
+/** Parse a schedule expression, or return why it is not one AppFlow takes. */
+export function parseSchedule(expression: string, tz?: string): Schedule | string {
+  const rate = RATE.exec(expression);
+  if (rate) {
+    const n = Number(rate[1]);
+    if (!(n >= 1)) return 'the rate must be at least 1 (the smallest interval is 1 minute)';
+    return { kind: 'rate', intervalMs: n * UNIT_MS[rate[2]], unit: rate[2] };
+  }
+  if (/^rate\(/i.test(expression)) {
+    return `${expression} is not a rate expression AppFlow takes: write rate(<n>minutes), rate(<n>hours) or rate(<n>days), for example rate(5minutes)`;
+  }
+  const cron = CRON.exec(expression);
+  if (!cron) {
+    return 'the schedule expression must be rate(<n>minutes|hours|days) or cron(<6 fields>)';
+  }
+  const fields = cron[1].trim().split(/\s+/);
+  if (fields.length !== 6)
+    return 'cron expressions have 6 fields: min hour day-of-month month day-of-week year';
+  const [min, hour, dom, month, dow, year] = fields;
+  if ((dom === '?') === (dow === '?')) {
+    return 'in a cron expression exactly one of day-of-month and day-of-week must be ?';
+  }
+  if (!YEAR.test(year))
+    return `the year field ${year} must be * or years such as 2026 or 2026-2030`;
+  // AWS numbers days of week 1-7 from Sunday; cron-parser 0-6.
+  const dowConverted = dow.replace(/\d+/g, (d) => String(Number(d) - 1));
+  const expr = [min, hour, dom, month, dowConverted].map((f) => (f === '?' ? '*' : f)).join(' ');
+  const zone = tz || 'UTC';
+  try {
+    CronExpressionParser.parse(expr, { tz: zone }).next();
+  } catch (e) {
+    return `invalid cron expression: ${(e as Error).message}`;
+  }
+  const years =
+    year === '*'
+      ? undefined
+      : year.split(',').map((r): [number, number] => {
+          const [a, b] = r.split('-').map(Number);
+          return [a, b ?? a];
+        });
+  return { kind: 'cron', expression: expr, tz: zone, years, fields };
+}
+
+/** ScheduleFrequencyType of a schedule, to check against a connector's
+ * supportedSchedulingFrequencies: the finest unit at which it repeats. */
+export function frequencyOf(schedule: Schedule): string {
+  if (schedule.kind === 'rate') {
+    return { minutes: 'BYMINUTE', hours: 'HOURLY', days: 'DAILY' }[schedule.unit] ?? 'DAILY';
+  }
+  const [min, hour, dom, month, dow, year] = schedule.fields;
+  const fixed = (f: string) => /^\d+$/.test(f);
+  if (!fixed(min)) return 'BYMINUTE';
+  if (!fixed(hour)) return 'HOURLY';
+  if (fixed(dom) && fixed(month) && fixed(year)) return 'ONCE';
+  if (fixed(dom) || fixed(month)) return 'MONTHLY';
+  if (dow !== '?' && dow !== '*') return 'WEEKLY';
+  return 'DAILY';
+}
+
+const inYears = (years: [number, number][] | undefined, ms: number) => {
+  if (!years) return true;
+  const y = new Date(ms).getUTCFullYear();
+  return years.some(([a, b]) => y >= a && y <= b);
+};
+
+/** The first fire time (clock ms) at or after `fromMs` (strictly after when `strict`), for a
+ * schedule anchored at `anchorMs` and running `scale` times faster than the clock; undefined
+ * when the schedule never fires again (a cron year range that is over). */
 export function nextFire(
   schedule: Schedule,
   anchorMs: number,
-  afterMs: number,
+  fromMs: number,
   scale: number,
-): number {
-  const virt = anchorMs + (afterMs - anchorMs) * scale;
-  let nextVirt: number;
+  strict = true,
+): number | undefined {
+  const virt = anchorMs + (fromMs - anchorMs) * scale;
+  let nextVirt: number | undefined;
   if (schedule.kind === 'rate') {
-    const k = Math.floor((virt - anchorMs) / schedule.intervalMs) + 1;
+    const elapsed = (virt - anchorMs) / schedule.intervalMs;
+    const k = strict ? Math.floor(elapsed) + 1 : Math.max(0, Math.ceil(elapsed));
     nextVirt = anchorMs + k * schedule.intervalMs;
   } else {
     const it = CronExpressionParser.parse(schedule.expression, {
-      currentDate: new Date(virt),
+      currentDate: new Date(strict ? virt : virt - 1),
       tz: schedule.tz,
     });
-    nextVirt = it.next().getTime();
+    for (let i = 0; i < 10_000 && nextVirt === undefined; i++) {
+      const t = it.next().getTime();
+      if (inYears(schedule.years, t)) nextVirt = t;
+      else if (
+        schedule.years &&
+        new Date(t).getUTCFullYear() > Math.max(...schedule.years.map((r) => r[1]))
+      )
+        break;
+    }
+    if (nextVirt === undefined) return undefined;
   }
   const real = anchorMs + (nextVirt - anchorMs) / scale;
-  // Guard against rounding landing on or before `afterMs`.
-  return real > afterMs ? real : afterMs + 1;
+  // Guard against rounding landing before `fromMs` (or on it, when strict).
+  if (strict ? real > fromMs : real >= fromMs) return real;
+  return strict ? fromMs + 1 : fromMs;
 }

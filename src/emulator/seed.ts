@@ -1,63 +1,100 @@
 /**
- * Seed data: the built-in example account (`--seed`), seed documents (`--seed-file`,
- * `POST /_emulator/seed`) and synthetic volume for benchmarks (`{"generate": {...}}`).
- *
- * A seed document is JSON:
- * {
- *   "connectors": [RegisterConnector inputs],
- *   "profiles":   [CreateConnectorProfile inputs, optionally with "tags"],
- *   "flows":      [CreateFlow inputs, optionally with "flowStatus": "Active" | "Suspended"],
- *   "executions": [{ "flowName", "executionStatus": "Successful" | "Error" | "Canceled" |
- *                    "InProgress", "startedAt": epoch seconds, "durationSeconds"?, "message"? }]
- * }
- * Every input is validated against the model like a real request.
+ * Loading seed data: seed documents (`--seed-file`, `POST /_emulator/seed`), the built-in
+ * example account of seed-data.ts, and synthetic volume for benchmarks (`{"generate": {...}}`).
+ * Every input is validated against the model and goes through the same operations as a real
+ * request.
  */
 import { readFileSync } from 'node:fs';
-import { connectorMemberFor } from '../model/connectors.js';
+import { callOperation } from './dispatch.js';
+import { validationError } from './exceptions.js';
+import type { JsonObject, JsonValue, ValidatedInput } from './json.js';
 import { validateInput } from './responses.js';
-import type { ExecutionStatus, Store } from './store.js';
+import { type SeedDocument, s3Destination, tasksFor } from './seed-data.js';
+import type { Store } from './store.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: seed documents are model-shaped JSON
-type Json = any;
-
-export interface SeedExecution {
-  flowName: string;
-  executionStatus: ExecutionStatus;
-  /** Epoch seconds. */
-  startedAt: number;
-  durationSeconds?: number;
-  message?: string;
-}
-
-export interface SeedDocument {
-  connectors?: Json[];
-  profiles?: Json[];
-  flows?: Json[];
-  executions?: SeedExecution[];
-}
+export type { SeedDocument };
 
 export function loadSeedFile(path: string): SeedDocument {
   return JSON.parse(readFileSync(path, 'utf8')) as SeedDocument;
 }
 
+/** Validate like a request, then answer through the operation's handler. */
+function call(store: Store, operation: string, input: ValidatedInput): unknown {
+  validateInput(operation, input);
+  return callOperation(store, operation, input);
+}
+
+const seconds = (v: JsonValue | undefined, what: string): number | undefined => {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number') throw validationError(`${what}.createdAt must be epoch seconds`);
+  return v;
+};
+
+/** The connector profiles a seeded flow names (source and destinations). */
+function profilesOf(flow: JsonObject): string[] {
+  const configs = [
+    flow.sourceFlowConfig,
+    ...(Array.isArray(flow.destinationFlowConfigList) ? flow.destinationFlowConfigList : []),
+  ];
+  return configs.flatMap((c) =>
+    c && typeof c === 'object' && !Array.isArray(c) && typeof c.connectorProfileName === 'string'
+      ? [c.connectorProfileName]
+      : [],
+  );
+}
+
+/**
+ * When each seeded resource was created: its `createdAt`, or else just before what depends on
+ * it (a flow a minute before its first run, a profile when the first flow using it was made),
+ * so seed data obeys the same invariants as live data (no run older than its flow).
+ */
+function creationTimes(doc: SeedDocument, nowS: number) {
+  const firstRun = new Map<string, number>();
+  for (const e of doc.executions ?? []) {
+    firstRun.set(e.flowName, Math.min(firstRun.get(e.flowName) ?? e.startedAt, e.startedAt));
+  }
+  const flows = new Map<string, number>();
+  for (const f of doc.flows ?? []) {
+    const name = String(f.flowName);
+    const run = firstRun.get(name);
+    flows.set(
+      name,
+      seconds(f.createdAt, name) ?? Math.min(nowS, run === undefined ? nowS : run - 60),
+    );
+  }
+  const profiles = new Map<string, number>();
+  for (const p of doc.profiles ?? []) {
+    const name = String(p.connectorProfileName);
+    const users = (doc.flows ?? []).filter((f) => profilesOf(f).includes(name));
+    const earliest = Math.min(nowS, ...users.map((f) => flows.get(String(f.flowName)) ?? nowS));
+    profiles.set(name, seconds(p.createdAt, name) ?? earliest);
+  }
+  return { flows, profiles };
+}
+
 export function applySeed(store: Store, doc: SeedDocument) {
-  for (const c of doc.connectors ?? []) {
-    validateInput('RegisterConnector', c);
-    store.registerConnector(c);
+  const created = creationTimes(doc, store.now / 1000);
+  const asOf = <T>(s: number | undefined, fn: () => T): T =>
+    s === undefined ? fn() : store.env.backdated(s * 1000, fn);
+  for (const c of doc.connectors ?? []) call(store, 'RegisterConnector', c);
+  for (const { tags, createdAt: _at, ...p } of doc.profiles ?? []) {
+    asOf(created.profiles.get(String(p.connectorProfileName)), () => {
+      const { connectorProfileArn } = call(store, 'CreateConnectorProfile', p) as {
+        connectorProfileArn: string;
+      };
+      if (tags) call(store, 'TagResource', { resourceArn: connectorProfileArn, tags });
+    });
   }
-  for (const { tags, ...p } of doc.profiles ?? []) {
-    validateInput('CreateConnectorProfile', p);
-    const { connectorProfileArn } = store.createConnectorProfile(p);
-    if (tags) store.tagResource({ resourceArn: connectorProfileArn, tags });
-  }
-  for (const { flowStatus, ...f } of doc.flows ?? []) {
-    validateInput('CreateFlow', f);
-    store.createFlow(f);
-    if (flowStatus && flowStatus !== 'Draft') store.setFlowStatus(f.flowName, flowStatus);
+  for (const { flowStatus, createdAt: _at, ...f } of doc.flows ?? []) {
+    const flowName = String(f.flowName);
+    asOf(created.flows.get(flowName), () => call(store, 'CreateFlow', f));
+    if (typeof flowStatus === 'string' && flowStatus !== 'Draft') {
+      store.flows.setFlowStatus(flowName, flowStatus, store.flows.get(flowName).createdAtMs);
+    }
   }
   const executions = [...(doc.executions ?? [])].sort((a, b) => a.startedAt - b.startedAt);
   for (const e of executions) {
-    store.importRun(e.flowName, {
+    store.flows.importRun(e.flowName, {
       status: e.executionStatus,
       startedAtMs: e.startedAt * 1000,
       durationMs: (e.durationSeconds ?? 60) * 1000,
@@ -66,443 +103,32 @@ export function applySeed(store: Store, doc: SeedDocument) {
   }
 }
 
-/** A projection filter plus one Map task per field, as the AppFlow console builds them. */
-export function tasksFor(sourceType: string, fields: string[]): Json[] {
-  const op = connectorMemberFor('ConnectorOperator', sourceType) ?? 'CustomConnector';
-  return [
-    { taskType: 'Filter', sourceFields: fields, connectorOperator: { [op]: 'PROJECTION' } },
-    ...fields.map((f) => ({
-      taskType: 'Map',
-      sourceFields: [f],
-      destinationField: f,
-      connectorOperator: { [op]: 'NO_OP' },
-      taskProperties: { SOURCE_DATA_TYPE: 'string', DESTINATION_DATA_TYPE: 'string' },
-    })),
-  ];
-}
-
-const s3Destination = (bucketPrefix: string, fileType = 'PARQUET') => ({
-  connectorType: 'S3',
-  destinationConnectorProperties: {
-    S3: {
-      bucketName: 'appflow-landing-zone',
-      bucketPrefix,
-      s3OutputFormatConfig: {
-        fileType,
-        prefixConfig: { prefixType: 'PATH', prefixFormat: 'DAY' },
-        aggregationConfig: { aggregationType: 'None' },
-      },
-    },
-  },
-});
-
-/** The built-in example account, with past runs relative to `nowMs`. */
-export function builtInSeed(nowMs: number, accountId = '123456789012'): SeedDocument {
-  const hour = 3600;
-  const now = Math.floor(nowMs / 1000);
-  const ago = (seconds: number) => now - seconds;
-  const profiles: Json[] = [
-    {
-      connectorProfileName: 'salesforce-prod',
-      connectorType: 'Salesforce',
-      connectionMode: 'Public',
-      connectorProfileConfig: {
-        connectorProfileProperties: {
-          Salesforce: {
-            instanceUrl: 'https://acme.my.salesforce.com',
-            isSandboxEnvironment: false,
-          },
-        },
-        connectorProfileCredentials: {
-          Salesforce: { accessToken: 'seed-access-token', refreshToken: 'seed-refresh-token' },
-        },
-      },
-      tags: { env: 'prod', team: 'sales-ops' },
-    },
-    {
-      connectorProfileName: 'salesforce-sandbox',
-      connectorType: 'Salesforce',
-      connectionMode: 'Public',
-      connectorProfileConfig: {
-        connectorProfileProperties: {
-          Salesforce: {
-            instanceUrl: 'https://acme--uat.sandbox.my.salesforce.com',
-            isSandboxEnvironment: true,
-          },
-        },
-        connectorProfileCredentials: {
-          Salesforce: { accessToken: 'seed-sandbox-token', refreshToken: 'seed-sandbox-refresh' },
-        },
-      },
-      tags: { env: 'uat' },
-    },
-    {
-      connectorProfileName: 'slack-workspace',
-      connectorType: 'Slack',
-      connectionMode: 'Public',
-      connectorProfileConfig: {
-        connectorProfileProperties: { Slack: { instanceUrl: 'https://acme.slack.com' } },
-        connectorProfileCredentials: {
-          Slack: { clientId: 'seed-client-id', clientSecret: 'seed-client-secret' },
-        },
-      },
-    },
-    {
-      connectorProfileName: 'sap-s4hana',
-      connectorType: 'SAPOData',
-      connectionMode: 'Public',
-      connectorProfileConfig: {
-        connectorProfileProperties: {
-          SAPOData: {
-            applicationHostUrl: 'https://s4hana.acme.example',
-            applicationServicePath: '/sap/opu/odata/sap/API_SALES_ORDER_SRV',
-            portNumber: 443,
-            clientNumber: '100',
-            logonLanguage: 'EN',
-          },
-        },
-        connectorProfileCredentials: {
-          SAPOData: { basicAuthCredentials: { username: 'APPFLOW_USER', password: 'seed-pass' } },
-        },
-      },
-    },
-    {
-      connectorProfileName: 'redshift-analytics',
-      connectorType: 'Redshift',
-      connectionMode: 'Public',
-      connectorProfileConfig: {
-        connectorProfileProperties: {
-          Redshift: {
-            databaseUrl:
-              'jdbc:redshift://analytics.c1abc2def3.us-east-1.redshift.amazonaws.com:5439/dev',
-            bucketName: 'appflow-redshift-staging',
-            roleArn: `arn:aws:iam::${accountId}:role/AppFlowRedshiftAccess`,
-            clusterIdentifier: 'analytics',
-            databaseName: 'dev',
-          },
-        },
-        connectorProfileCredentials: {
-          Redshift: { username: 'appflow', password: 'seed-password' },
-        },
-      },
-    },
-    {
-      connectorProfileName: 'snowflake-warehouse',
-      connectorType: 'Snowflake',
-      connectionMode: 'Public',
-      connectorProfileConfig: {
-        connectorProfileProperties: {
-          Snowflake: {
-            warehouse: 'COMPUTE_WH',
-            stage: 'ANALYTICS.PUBLIC.APPFLOW_STAGE',
-            bucketName: 'appflow-snowflake-stage',
-            accountName: 'acme-analytics',
-            region: 'us-east-1',
-          },
-        },
-        connectorProfileCredentials: {
-          Snowflake: { username: 'APPFLOW', password: 'seed-password' },
-        },
-      },
-    },
-    {
-      connectorProfileName: 'zendesk-support',
-      connectorType: 'Zendesk',
-      connectionMode: 'Public',
-      connectorProfileConfig: {
-        connectorProfileProperties: { Zendesk: { instanceUrl: 'https://acme.zendesk.com' } },
-        connectorProfileCredentials: {
-          Zendesk: { clientId: 'seed-zendesk-client', clientSecret: 'seed-zendesk-secret' },
-        },
-      },
-    },
-    {
-      connectorProfileName: 'inventory-api',
-      connectorType: 'CustomConnector',
-      connectorLabel: 'acme-inventory',
-      connectionMode: 'Public',
-      connectorProfileConfig: {
-        connectorProfileProperties: {
-          CustomConnector: { profileProperties: { instanceUrl: 'https://inventory.acme.example' } },
-        },
-        connectorProfileCredentials: {
-          CustomConnector: { authenticationType: 'APIKEY', apiKey: { apiKey: 'seed-api-key' } },
-        },
-      },
-    },
-  ];
-
-  const sf = ['Id', 'Name', 'Industry', 'AnnualRevenue', 'LastModifiedDate'];
-  const opp = ['Id', 'Name', 'StageName', 'Amount', 'CloseDate', 'AccountId'];
-  const flows: Json[] = [
-    {
-      flowName: 'salesforce-accounts-to-s3',
-      description: 'Export Salesforce accounts to the S3 landing zone on demand',
-      triggerConfig: { triggerType: 'OnDemand' },
-      sourceFlowConfig: {
-        connectorType: 'Salesforce',
-        connectorProfileName: 'salesforce-prod',
-        sourceConnectorProperties: { Salesforce: { object: 'Account' } },
-      },
-      destinationFlowConfigList: [s3Destination('salesforce/accounts')],
-      tasks: tasksFor('Salesforce', sf),
-      tags: { team: 'sales-ops', env: 'prod' },
-    },
-    {
-      flowName: 'salesforce-opportunities-hourly',
-      description: 'Incremental hourly load of opportunities into Redshift',
-      triggerConfig: {
-        triggerType: 'Scheduled',
-        triggerProperties: {
-          Scheduled: {
-            scheduleExpression: 'rate(1 hours)',
-            dataPullMode: 'Incremental',
-            timezone: 'UTC',
-          },
-        },
-      },
-      sourceFlowConfig: {
-        connectorType: 'Salesforce',
-        connectorProfileName: 'salesforce-prod',
-        sourceConnectorProperties: { Salesforce: { object: 'Opportunity' } },
-        incrementalPullConfig: { datetimeTypeFieldName: 'LastModifiedDate' },
-      },
-      destinationFlowConfigList: [
-        {
-          connectorType: 'Redshift',
-          connectorProfileName: 'redshift-analytics',
-          destinationConnectorProperties: {
-            Redshift: {
-              object: 'public.opportunities',
-              intermediateBucketName: 'appflow-redshift-staging',
-            },
-          },
-        },
-      ],
-      tasks: tasksFor('Salesforce', opp),
-      tags: { team: 'analytics' },
-      flowStatus: 'Active',
-    },
-    {
-      flowName: 'zendesk-tickets-nightly',
-      description: 'Nightly copy of Zendesk tickets into Snowflake',
-      triggerConfig: {
-        triggerType: 'Scheduled',
-        triggerProperties: {
-          Scheduled: {
-            scheduleExpression: 'cron(0 2 * * ? *)',
-            dataPullMode: 'Complete',
-            timezone: 'UTC',
-          },
-        },
-      },
-      sourceFlowConfig: {
-        connectorType: 'Zendesk',
-        connectorProfileName: 'zendesk-support',
-        sourceConnectorProperties: { Zendesk: { object: 'tickets' } },
-      },
-      destinationFlowConfigList: [
-        {
-          connectorType: 'Snowflake',
-          connectorProfileName: 'snowflake-warehouse',
-          destinationConnectorProperties: {
-            Snowflake: {
-              object: 'ANALYTICS.PUBLIC.TICKETS',
-              intermediateBucketName: 'appflow-snowflake-stage',
-            },
-          },
-        },
-      ],
-      tasks: tasksFor('Zendesk', ['id', 'subject', 'status', 'priority', 'updated_at']),
-      tags: { team: 'support' },
-      flowStatus: 'Active',
-    },
-    {
-      flowName: 'salesforce-account-changes',
-      description: 'Publish Salesforce account change events to EventBridge',
-      triggerConfig: { triggerType: 'Event' },
-      sourceFlowConfig: {
-        connectorType: 'Salesforce',
-        connectorProfileName: 'salesforce-prod',
-        sourceConnectorProperties: { Salesforce: { object: 'AccountChangeEvent' } },
-      },
-      destinationFlowConfigList: [
-        {
-          connectorType: 'EventBridge',
-          destinationConnectorProperties: {
-            EventBridge: {
-              object: `aws.partner/appflow/salesforce.com/${accountId}/account-changes`,
-            },
-          },
-        },
-      ],
-      tasks: tasksFor('Salesforce', ['Id', 'Name', 'ChangeEventHeader']),
-      flowStatus: 'Active',
-    },
-    {
-      flowName: 'slack-general-archive',
-      description: 'Archive the general Slack channel every 30 minutes',
-      triggerConfig: {
-        triggerType: 'Scheduled',
-        triggerProperties: {
-          Scheduled: { scheduleExpression: 'rate(30 minutes)', dataPullMode: 'Incremental' },
-        },
-      },
-      sourceFlowConfig: {
-        connectorType: 'Slack',
-        connectorProfileName: 'slack-workspace',
-        sourceConnectorProperties: { Slack: { object: 'conversations/C01GENERAL' } },
-      },
-      destinationFlowConfigList: [s3Destination('slack/general', 'JSON')],
-      tasks: tasksFor('Slack', ['ts', 'text', 'user', 'thread_ts']),
-      flowStatus: 'Suspended',
-    },
-    {
-      flowName: 'sap-sales-orders-to-s3',
-      description: 'Extract SAP S4HANA sales orders to S3',
-      triggerConfig: { triggerType: 'OnDemand' },
-      sourceFlowConfig: {
-        connectorType: 'SAPOData',
-        connectorProfileName: 'sap-s4hana',
-        sourceConnectorProperties: {
-          SAPOData: { objectPath: '/sap/opu/odata/sap/API_SALES_ORDER_SRV/A_SalesOrder' },
-        },
-      },
-      destinationFlowConfigList: [s3Destination('sap/sales-orders')],
-      tasks: tasksFor('SAPOData', ['SalesOrder', 'SoldToParty', 'TotalNetAmount']),
-      tags: { team: 'finance' },
-    },
-    {
-      flowName: 's3-leads-to-salesforce',
-      description: 'Upsert marketing leads from S3 into the Salesforce sandbox',
-      triggerConfig: { triggerType: 'OnDemand' },
-      sourceFlowConfig: {
-        connectorType: 'S3',
-        sourceConnectorProperties: {
-          S3: {
-            bucketName: 'analytics-raw-data',
-            bucketPrefix: 'leads',
-            s3InputFormatConfig: { s3InputFileType: 'CSV' },
-          },
-        },
-      },
-      destinationFlowConfigList: [
-        {
-          connectorType: 'Salesforce',
-          connectorProfileName: 'salesforce-sandbox',
-          destinationConnectorProperties: {
-            Salesforce: { object: 'Lead', writeOperationType: 'UPSERT', idFieldNames: ['Email'] },
-          },
-        },
-      ],
-      tasks: tasksFor('S3', ['FirstName', 'LastName', 'Company', 'Email']),
-    },
-    {
-      flowName: 'zendesk-users-daily',
-      description: 'Daily Zendesk users export, not activated yet',
-      triggerConfig: {
-        triggerType: 'Scheduled',
-        triggerProperties: { Scheduled: { scheduleExpression: 'rate(1 days)' } },
-      },
-      sourceFlowConfig: {
-        connectorType: 'Zendesk',
-        connectorProfileName: 'zendesk-support',
-        sourceConnectorProperties: { Zendesk: { object: 'users' } },
-      },
-      destinationFlowConfigList: [s3Destination('zendesk/users', 'CSV')],
-      tasks: tasksFor('Zendesk', ['id', 'name', 'email', 'role']),
-    },
-    {
-      flowName: 'inventory-products-sync',
-      description: 'Pull products from the custom inventory connector',
-      triggerConfig: { triggerType: 'OnDemand' },
-      sourceFlowConfig: {
-        connectorType: 'CustomConnector',
-        connectorProfileName: 'inventory-api',
-        sourceConnectorProperties: { CustomConnector: { entityName: 'products' } },
-      },
-      destinationFlowConfigList: [s3Destination('inventory/products', 'JSON')],
-      tasks: tasksFor('CustomConnector', ['sku', 'name', 'quantity']),
-    },
-  ];
-
-  const executions: SeedExecution[] = [];
-  const run = (flowName: string, startedAt: number, status: ExecutionStatus, message?: string) =>
-    executions.push({
-      flowName,
-      executionStatus: status,
-      startedAt,
-      durationSeconds: 45 + (startedAt % 90),
-      message,
-    });
-  for (let d = 5; d >= 1; d--) run('salesforce-accounts-to-s3', ago(d * 24 * hour), 'Successful');
-  run(
-    'salesforce-accounts-to-s3',
-    ago(3 * 24 * hour + 600),
-    'Error',
-    'The Salesforce session expired or is invalid. Reconnect the connector profile.',
-  );
-  for (let h = 6; h >= 2; h--) run('salesforce-opportunities-hourly', ago(h * hour), 'Successful');
-  run(
-    'salesforce-opportunities-hourly',
-    ago(hour),
-    'Error',
-    'Redshift COPY failed, check the intermediate bucket permissions.',
-  );
-  for (let d = 3; d >= 1; d--) run('zendesk-tickets-nightly', ago(d * 24 * hour), 'Successful');
-  for (let i = 4; i >= 1; i--) run('salesforce-account-changes', ago(i * 2 * hour), 'Successful');
-  run('slack-general-archive', ago(26 * hour), 'Successful');
-  run('slack-general-archive', ago(25 * hour), 'Successful');
-  run('sap-sales-orders-to-s3', ago(48 * hour), 'Successful');
-  run(
-    'sap-sales-orders-to-s3',
-    ago(2 * hour),
-    'Error',
-    'The SAP OData service returned HTTP 503, the service is unavailable.',
-  );
-  run('inventory-products-sync', ago(12 * hour), 'Successful');
-
-  return {
-    connectors: [
-      {
-        connectorLabel: 'acme-inventory',
-        description: 'Custom connector for the ACME inventory API',
-        connectorProvisioningType: 'LAMBDA',
-        connectorProvisioningConfig: {
-          lambda: {
-            lambdaArn: `arn:aws:lambda:us-east-1:${accountId}:function:acme-inventory-connector`,
-          },
-        },
-      },
-    ],
-    profiles,
-    flows,
-    executions,
-  };
-}
-
 /** Many synthetic profiles, flows and past runs, fast (for benchmarks). */
 export function generateSynthetic(
   store: Store,
   spec: { flows: number; profiles: number; executionsPerFlow: number },
 ) {
   const base = `synthetic-${store.counts().flows + store.counts().connectorProfiles}`;
+  // Everything exists a day before its oldest run, as live data would.
+  const createdAtMs = store.now - (spec.executionsPerFlow + 24) * 3_600_000;
   const types = ['Salesforce', 'Zendesk', 'Slack'];
   const profileNames: { name: string; type: string }[] = [];
   for (let i = 0; i < Math.max(1, spec.profiles); i++) {
     const type = types[i % types.length];
     const name = `${base}-profile-${i}`;
-    const props: Record<string, Json> = {
+    const props: Record<string, JsonObject> = {
       Salesforce: { Salesforce: { instanceUrl: `https://org${i}.my.salesforce.com` } },
       Zendesk: { Zendesk: { instanceUrl: `https://org${i}.zendesk.com` } },
       Slack: { Slack: { instanceUrl: `https://org${i}.slack.com` } },
     };
-    store.createConnectorProfile({
-      connectorProfileName: name,
-      connectorType: type,
-      connectionMode: 'Public',
-      connectorProfileConfig: { connectorProfileProperties: props[type] },
-    });
+    store.env.backdated(createdAtMs, () =>
+      store.profiles.createConnectorProfile({
+        connectorProfileName: name,
+        connectorType: type,
+        connectionMode: 'Public',
+        connectorProfileConfig: { connectorProfileProperties: props[type] },
+      }),
+    );
     profileNames.push({ name, type });
   }
   const objects: Record<string, string> = {
@@ -515,27 +141,29 @@ export function generateSynthetic(
     const { name: profile, type } = profileNames[i % profileNames.length];
     const scheduled = i % 3 === 1;
     const flowName = `${base}-flow-${i}`;
-    store.createFlow({
-      flowName,
-      description: `Synthetic flow ${i}`,
-      triggerConfig: scheduled
-        ? {
-            triggerType: 'Scheduled',
-            triggerProperties: { Scheduled: { scheduleExpression: 'rate(1 days)' } },
-          }
-        : { triggerType: 'OnDemand' },
-      sourceFlowConfig: {
-        connectorType: type,
-        connectorProfileName: profile,
-        sourceConnectorProperties: { [type]: { object: objects[type] } },
-      },
-      destinationFlowConfigList: [s3Destination(`synthetic/${i}`)],
-      tasks: tasksFor(type, ['id', 'name']),
-      tags: { synthetic: 'true', index: String(i) },
-    });
-    if (scheduled) store.setFlowStatus(flowName, 'Active');
+    store.env.backdated(createdAtMs, () =>
+      store.flows.createFlow({
+        flowName,
+        description: `Synthetic flow ${i}`,
+        triggerConfig: scheduled
+          ? {
+              triggerType: 'Scheduled',
+              triggerProperties: { Scheduled: { scheduleExpression: 'rate(1days)' } },
+            }
+          : { triggerType: 'OnDemand' },
+        sourceFlowConfig: {
+          connectorType: type,
+          connectorProfileName: profile,
+          sourceConnectorProperties: { [type]: { object: objects[type] } },
+        },
+        destinationFlowConfigList: [s3Destination(`synthetic/${i}`)],
+        tasks: tasksFor(type, ['id', 'name']),
+        tags: { synthetic: 'true', index: String(i) },
+      }),
+    );
+    if (scheduled) store.flows.setFlowStatus(flowName, 'Active', createdAtMs);
     for (let e = spec.executionsPerFlow; e >= 1; e--) {
-      store.importRun(flowName, {
+      store.flows.importRun(flowName, {
         status: (i + e) % 7 === 0 ? 'Error' : 'Successful',
         startedAtMs: (nowS - e * 3600) * 1000,
         durationMs: 30_000,

@@ -7,13 +7,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { operation } from '../model/model.js';
 import { Clock } from './clock.js';
+import { type EmulatorContext, emptyCounters } from './context.js';
 import { handleControl } from './control.js';
+import { operationHandlers } from './dispatch.js';
 import { AwsError } from './exceptions.js';
 import { FaultInjector } from './faults.js';
+import { LIMIT_PRESETS, type LimitRule, parseRule, RateLimiter } from './limits.js';
 import { Persistence } from './persistence.js';
 import { bindInput, parseBody, readBody, sendError, sendJson, validateInput } from './responses.js';
 import { matchRoute } from './routes.js';
-import { applySeed, builtInSeed, loadSeedFile } from './seed.js';
+import { applySeed, loadSeedFile } from './seed.js';
+import { builtInSeed } from './seed-data.js';
 import { Store } from './store.js';
 
 export interface EmulatorOptions {
@@ -41,6 +45,13 @@ export interface EmulatorOptions {
   now?: () => number;
   /** No request log (default true). */
   quiet?: boolean;
+  /** Every AWS request waits this long before it is answered, like a real network (default 0). */
+  latencyMs?: number;
+  /** Plus or minus up to this much, uniformly (default 0). */
+  latencyJitterMs?: number;
+  /** Token-bucket rate limits from the start (`'aws'`: the plausible preset of limits.ts);
+   * the control API's reset goes back to them. */
+  limits?: 'aws' | LimitRule[];
 }
 
 export interface RunningEmulator {
@@ -49,18 +60,7 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: inputs are model-validated JSON
-type Handler = (input: any) => unknown;
-
-export interface EmulatorContext {
-  store: Store;
-  clock: Clock;
-  faults: FaultInjector;
-  counters: { total: number; byOperation: Record<string, number> };
-  persistence?: Persistence;
-  /** Save state if it changed and re-arm the timer; call after every mutation. */
-  commit(): void;
-}
+export type { EmulatorContext };
 
 export function createEmulator(opts: EmulatorOptions = {}) {
   const clock = new Clock(opts.now ?? Date.now);
@@ -85,11 +85,26 @@ export function createEmulator(opts: EmulatorOptions = {}) {
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
+  const preset = typeof opts.limits === 'string' ? LIMIT_PRESETS[opts.limits] : undefined;
+  if (typeof opts.limits === 'string' && !preset) {
+    throw new Error(`Unknown limits preset ${opts.limits} (known: ${Object.keys(LIMIT_PRESETS)})`);
+  }
+  const limitRules = preset
+    ? preset()
+    : Array.isArray(opts.limits)
+      ? opts.limits.map((r) => parseRule({ ...r }))
+      : [];
   const ctx: EmulatorContext = {
     store,
     clock,
-    faults: new FaultInjector(),
-    counters: { total: 0, byOperation: {} },
+    faults: new FaultInjector({
+      latencyMs: opts.latencyMs ?? 0,
+      jitterMs: opts.latencyJitterMs ?? 0,
+    }),
+    // The buckets refill on the emulator's clock: injectable (`now`) and stepped by the
+    // control API's clock/advance.
+    limits: new RateLimiter(() => clock.now(), limitRules),
+    counters: emptyCounters(),
     persistence,
     commit() {
       if (persistence && store.version !== savedVersion) {
@@ -115,33 +130,7 @@ export function createEmulator(opts: EmulatorOptions = {}) {
   }
   ctx.commit();
 
-  const handlers: Record<string, Handler> = {
-    CancelFlowExecutions: (i) => store.cancelFlowExecutions(i),
-    CreateConnectorProfile: (i) => store.createConnectorProfile(i),
-    CreateFlow: (i) => store.createFlow(i),
-    DeleteConnectorProfile: (i) => store.deleteConnectorProfile(i),
-    DeleteFlow: (i) => store.deleteFlow(i),
-    DescribeConnector: (i) => store.describeConnector(i),
-    DescribeConnectorEntity: (i) => store.describeConnectorEntity(i),
-    DescribeConnectorProfiles: (i) => store.describeConnectorProfiles(i),
-    DescribeConnectors: (i) => store.describeConnectors(i),
-    DescribeFlow: (i) => store.describeFlow(i),
-    DescribeFlowExecutionRecords: (i) => store.describeFlowExecutionRecords(i),
-    ListConnectorEntities: (i) => store.listConnectorEntities(i),
-    ListConnectors: (i) => store.listConnectors(i),
-    ListFlows: (i) => store.listFlows(i),
-    ListTagsForResource: (i) => store.listTagsForResource(i),
-    RegisterConnector: (i) => store.registerConnector(i),
-    ResetConnectorMetadataCache: (i) => store.resetConnectorMetadataCache(i),
-    StartFlow: (i) => store.startFlow(i),
-    StopFlow: (i) => store.stopFlow(i),
-    TagResource: (i) => store.tagResource(i),
-    UnregisterConnector: (i) => store.unregisterConnector(i),
-    UntagResource: (i) => store.untagResource(i),
-    UpdateConnectorProfile: (i) => store.updateConnectorProfile(i),
-    UpdateConnectorRegistration: (i) => store.updateConnectorRegistration(i),
-    UpdateFlow: (i) => store.updateFlow(i),
-  };
+  const handlers = operationHandlers(store);
 
   async function handleAws(req: IncomingMessage, res: ServerResponse, url: URL) {
     const match = matchRoute(req.method ?? 'GET', url.pathname);
@@ -156,14 +145,25 @@ export function createEmulator(opts: EmulatorOptions = {}) {
       throw new AwsError('AccessDeniedException', 'Missing Authentication Token');
     }
     const op = match.route.operation;
-    ctx.counters.total++;
-    ctx.counters.byOperation[op] = (ctx.counters.byOperation[op] ?? 0) + 1;
-    await ctx.faults.apply(op);
+    const counters = ctx.counters;
+    counters.total++;
+    counters.byOperation[op] = (counters.byOperation[op] ?? 0) + 1;
+    await ctx.faults.delay();
+    try {
+      ctx.limits.take(op);
+      await ctx.faults.apply(op);
+    } catch (e) {
+      if (e instanceof AwsError && e.type === 'ThrottlingException') {
+        counters.throttled.total++;
+        counters.throttled.byOperation[op] = (counters.throttled.byOperation[op] ?? 0) + 1;
+      }
+      throw e;
+    }
     const body = parseBody(await readBody(req));
     const input = bindInput(op, match.labels, url.searchParams, body);
     validateInput(op, input);
     store.tick();
-    const output = handlers[op](input);
+    const output = handlers.get(op)?.(input);
     ctx.commit();
     sendJson(res, operation(op).http.responseCode ?? 200, output ?? {});
   }

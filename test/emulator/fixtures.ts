@@ -28,7 +28,7 @@ export function s3Flow(
   name: string,
   profile: string,
   trigger: 'OnDemand' | 'Scheduled' | 'Event' = 'OnDemand',
-  scheduleExpression = 'rate(1 minutes)',
+  scheduleExpression = 'rate(1minutes)',
 ): CreateFlowCommandInput {
   return {
     flowName: name,

@@ -211,27 +211,38 @@ describe('runs', () => {
     expect(flow.lastRunExecutionDetails?.mostRecentExecutionMessage).toBeTruthy();
   });
 
-  it('scheduled flows: StartFlow activates (no executionId), runs follow rate() on the clock, StopFlow suspends', async () => {
+  it('scheduled flows: StartFlow activates (no executionId) and runs a rate() flow at once, then every interval; StopFlow suspends', async () => {
     await t.client.send(
-      new CreateFlowCommand(s3Flow('sched', 'sf', 'Scheduled', 'rate(5 minutes)')),
+      new CreateFlowCommand(s3Flow('sched', 'sf', 'Scheduled', 'rate(5minutes)')),
     );
     const start = await t.client.send(new StartFlowCommand({ flowName: 'sched' }));
     expect(start.flowStatus).toBe('Active');
     expect(start.executionId).toBeUndefined();
-    expect(await records('sched')).toHaveLength(0);
+    // AppFlow runs a rate() flow without scheduleStartTime once when it is activated.
+    const first = await records('sched');
+    expect(first.map((r) => r.executionStatus)).toEqual(['InProgress']);
+    expect(first[0].startedAt).toEqual(new Date(T0));
     await t.control.advance(299);
-    expect(await records('sched')).toHaveLength(0);
+    expect(await records('sched')).toHaveLength(1);
     await t.control.advance(1);
-    expect((await records('sched')).map((r) => r.executionStatus)).toEqual(['InProgress']);
+    expect((await records('sched')).map((r) => r.executionStatus)).toEqual([
+      'InProgress',
+      'Successful',
+    ]);
     await t.control.advance(605);
     const recs = await records('sched');
-    expect(recs.map((r) => r.executionStatus)).toEqual(['Successful', 'Successful', 'Successful']);
+    expect(recs.map((r) => r.executionStatus)).toEqual([
+      'Successful',
+      'Successful',
+      'Successful',
+      'Successful',
+    ]);
     // Newest first.
     expect(recs[0].startedAt!.getTime()).toBeGreaterThan(recs[1].startedAt!.getTime());
     const stop = await t.client.send(new StopFlowCommand({ flowName: 'sched' }));
     expect(stop.flowStatus).toBe('Suspended');
     await t.control.advance(3600);
-    expect(await records('sched')).toHaveLength(3);
+    expect(await records('sched')).toHaveLength(4);
   });
 
   it('cron() schedules use AWS 6-field syntax', async () => {

@@ -110,6 +110,36 @@ describe('CLI', () => {
     });
     expect(await exited(help)).toBe(0);
     expect(text).toContain('--data-dir');
+    expect(text).toContain('--latency-ms');
+    expect(text).toContain('--limits');
+  });
+
+  it('--latency-ms and --limits shape every AWS request of the run', async () => {
+    const [cmd, args] = tsxNode([
+      '--port',
+      '0',
+      '--quiet',
+      '--latency-ms',
+      '120',
+      '--latency-jitter-ms',
+      '10',
+      '--limits',
+      'ListFlows:1:2',
+    ]);
+    const { child, url } = await spawnEmulator(cmd, [...args]);
+    const client = appflowClient(url);
+    const started = Date.now();
+    await client.send(new ListFlowsCommand({}));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(105);
+    await client.send(new ListFlowsCommand({}));
+    const err = await client.send(new ListFlowsCommand({})).catch((e: Error) => e);
+    expect((err as Error).name).toBe('ThrottlingException');
+    const limits = await (await fetch(`${url}/_emulator/limits`)).json();
+    expect(limits.limits[0]).toMatchObject({ operation: 'ListFlows', ratePerSecond: 1, burst: 2 });
+    client.destroy();
+    const done = exited(child);
+    signal(child, 'SIGTERM');
+    expect([0, null]).toContain(await done);
   });
 });
 

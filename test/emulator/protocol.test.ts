@@ -205,9 +205,14 @@ describe('control API', () => {
     expect(await t.control.requests()).toEqual({
       total: 3,
       byOperation: { ListFlows: 2, DescribeFlow: 1 },
+      throttled: { total: 0, byOperation: {} },
     });
     await t.control.clearRequests();
-    expect(await t.control.requests()).toEqual({ total: 0, byOperation: {} });
+    expect(await t.control.requests()).toEqual({
+      total: 0,
+      byOperation: {},
+      throttled: { total: 0, byOperation: {} },
+    });
   });
 
   it('unknown control routes are 404 and need no auth', async () => {

@@ -12,7 +12,12 @@ export interface EmulatorControl {
   seed(body?: unknown): Promise<unknown>;
   faults(body: unknown): Promise<unknown>;
   clearFaults(): Promise<unknown>;
-  requests(): Promise<{ total: number; byOperation: Record<string, number> }>;
+  requests(): Promise<{
+    total: number;
+    byOperation: Record<string, number>;
+    /** Requests answered 429 ThrottlingException (rate limits and throttle faults). */
+    throttled: { total: number; byOperation: Record<string, number> };
+  }>;
   clearRequests(): Promise<unknown>;
   /** Move the emulator clock forward; runs and schedules react. */
   advance(seconds: number): Promise<unknown>;
