@@ -8,17 +8,15 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { realShape } from '../fixtures/real-shapes/index.js';
 import {
+  type ClientTestContext,
   clientEnv,
   DEBIAN_AWS_CLI,
-  type EmulatorProcess,
   hasAwsCli,
   MODEL_OPERATIONS,
-  OperationTally,
-  startEmulatorProcess,
-  vendoredModelDataPath,
+  useEmulatorProcess,
   warnMissing,
 } from './support.js';
 
@@ -53,9 +51,7 @@ interface CliResult {
   json: Any;
 }
 
-let emulator: EmulatorProcess;
-let dataPath: ReturnType<typeof vendoredModelDataPath>;
-const tally = new OperationTally();
+let ctx: ClientTestContext;
 const run = promisify(execFile);
 
 /** `aws appflow <command> ...` against the emulator; records the operation when it succeeds. */
@@ -64,9 +60,15 @@ async function aws(
   args: string[] = [],
   options: { bundledModel?: boolean; endpoint?: string } = {},
 ): Promise<CliResult> {
-  const argv = ['appflow', command, ...args, '--endpoint-url', options.endpoint ?? emulator.url];
+  const argv = [
+    'appflow',
+    command,
+    ...args,
+    '--endpoint-url',
+    options.endpoint ?? ctx.emulator.url,
+  ];
   argv.push('--output', 'json');
-  const env = clientEnv(options.bundledModel ? undefined : dataPath.path);
+  const env = clientEnv(options.bundledModel ? undefined : ctx.dataPath);
   let result: CliResult;
   try {
     const { stdout, stderr } = await run(DEBIAN_AWS_CLI, argv, { env, timeout: 30_000 });
@@ -82,7 +84,9 @@ async function aws(
     };
   }
   if (result.code === 0) {
-    tally.answered.add(command.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()));
+    ctx.tally.answered.add(
+      command.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
+    );
   }
   return result;
 }
@@ -109,24 +113,11 @@ describe.skipIf(!hasAwsCli)(
   'AWS CLI v2 (Debian) against the emulator program',
   { timeout: 90_000 },
   () => {
-    beforeAll(async () => {
-      dataPath = vendoredModelDataPath();
-      // Long runs, so a run is still in progress when the test cancels it.
-      emulator = await startEmulatorProcess(['--run-seconds', '300']);
-    });
-    afterAll(async () => {
-      await emulator?.stop();
-      dataPath?.remove();
-    });
-    beforeEach(async () => {
-      await emulator.control.reset();
-    });
-    afterEach(async () => {
-      await tally.collect(emulator.control);
-    });
+    // Long runs, so a run is still in progress when the test cancels it.
+    ctx = useEmulatorProcess(['--run-seconds', '300']);
 
     test("with only its own bundled model, the CLI still drives the emulator's older operations", async () => {
-      await emulator.control.seed();
+      await ctx.emulator.control.seed();
       const r = await aws('list-flows', [], { bundledModel: true });
       expect(r.code, r.stderr).toBe(0);
       expect(r.json.flows.length).toBeGreaterThan(0);
@@ -200,7 +191,7 @@ describe.skipIf(!hasAwsCli)(
         (await ok('cancel-flow-executions', ['--flow-name', ON_DEMAND])).invalidExecutions ?? [],
       ).toEqual([]);
       // CancelStarted -> Canceled takes an emulated second.
-      await emulator.control.advance(5);
+      await ctx.emulator.control.advance(5);
       const [records, stop] = await Promise.all([
         ok('describe-flow-execution-records', ['--flow-name', ON_DEMAND]),
         aws('stop-flow', ['--flow-name', ON_DEMAND]),
@@ -228,7 +219,7 @@ describe.skipIf(!hasAwsCli)(
     });
 
     test('service errors: exit code 254, the error type and message on stderr; 255 only without an answer', async () => {
-      await emulator.control.faults({ operation: 'ListFlows', type: 'throttle', count: 1 });
+      await ctx.emulator.control.faults({ operation: 'ListFlows', type: 'throttle', count: 1 });
       const [missing, invalid, throttled, unreachable] = await Promise.all([
         aws('describe-flow', ['--flow-name', 'no-such-flow']),
         // Passes the CLI's own checks (it does not check patterns); the emulator refuses it.
@@ -255,12 +246,14 @@ describe.skipIf(!hasAwsCli)(
     });
 
     test('pagination: every page with --page-size; --max-items, then --starting-token', async () => {
-      await emulator.control.seed({ generate: { flows: 25, profiles: 1, executionsPerFlow: 0 } });
-      await emulator.control.clearRequests();
+      await ctx.emulator.control.seed({
+        generate: { flows: 25, profiles: 1, executionsPerFlow: 0 },
+      });
+      await ctx.emulator.control.clearRequests();
       const all = await ok('list-flows', ['--page-size', '10']);
       expect(all.flows).toHaveLength(25);
       expect(all.NextToken).toBeUndefined();
-      expect((await emulator.control.requests()).byOperation.ListFlows).toBe(3);
+      expect((await ctx.emulator.control.requests()).byOperation.ListFlows).toBe(3);
 
       const first = await ok('list-flows', ['--max-items', '10']);
       expect(first.flows).toHaveLength(10);
@@ -273,7 +266,7 @@ describe.skipIf(!hasAwsCli)(
 
     test('the operations listed above were driven through the CLI and answered by the emulator', () => {
       expect(CLI_OPERATIONS.every((op) => MODEL_OPERATIONS.includes(op))).toBe(true);
-      expect(tally.missing(CLI_OPERATIONS)).toEqual([]);
+      expect(ctx.tally.missing(CLI_OPERATIONS)).toEqual([]);
     });
   },
 );

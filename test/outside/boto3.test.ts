@@ -6,17 +6,15 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { realShape } from '../fixtures/real-shapes/index.js';
 import {
+  type ClientTestContext,
   clientEnv,
   DEBIAN_PYTHON,
-  type EmulatorProcess,
   hasBoto3,
   MODEL_OPERATIONS,
-  OperationTally,
-  startEmulatorProcess,
-  vendoredModelDataPath,
+  useEmulatorProcess,
   warnMissing,
 } from './support.js';
 
@@ -24,9 +22,7 @@ if (!hasBoto3) warnMissing(`boto3 (${DEBIAN_PYTHON} with python3-boto3)`);
 
 type Any = any;
 
-let emulator: EmulatorProcess;
-let dataPath: ReturnType<typeof vendoredModelDataPath>;
-const tally = new OperationTally();
+let ctx: ClientTestContext;
 const run = promisify(execFile);
 
 /** The real-shapes fixtures the scenarios build on, as JSON (timestamps as ISO strings). */
@@ -43,15 +39,15 @@ const SHAPES = {
 /** Run test/outside/py/<name>.py; its observations, by name. */
 async function scenario(name: string): Promise<Record<string, Any>> {
   const child = run(DEBIAN_PYTHON, [`test/outside/py/${name}.py`], {
-    env: clientEnv(dataPath.path),
+    env: clientEnv(ctx.dataPath),
     timeout: 60_000,
   });
-  child.child.stdin!.end(JSON.stringify({ url: emulator.url, shapes: SHAPES }));
+  child.child.stdin!.end(JSON.stringify({ url: ctx.emulator.url, shapes: SHAPES }));
   const { stdout } = await child.catch((e: { stderr?: string; message: string }) => {
     throw new Error(`${name}.py failed: ${e.stderr ?? e.message}`);
   });
   const out = JSON.parse(stdout) as { observations: Record<string, Any>; answered: string[] };
-  for (const op of out.answered) tally.answered.add(op);
+  for (const op of out.answered) ctx.tally.answered.add(op);
   return out.observations;
 }
 
@@ -69,20 +65,18 @@ describe.skipIf(!hasBoto3)(
   'boto3 (Debian) against the emulator program',
   { timeout: 60_000 },
   () => {
-    beforeAll(async () => {
-      dataPath = vendoredModelDataPath();
-      emulator = await startEmulatorProcess(['--run-seconds', '300']);
-    });
-    afterAll(async () => {
-      await emulator?.stop();
-      dataPath?.remove();
-    });
-    beforeEach(async () => {
-      await emulator.control.reset();
-    });
-    afterEach(async () => {
-      await tally.collect(emulator.control);
-    });
+    ctx = useEmulatorProcess(['--run-seconds', '300']);
+
+    /** Run a scenario once for the tests of a describe block; its observations. */
+    function scenarioOnce(name: string): () => Record<string, Any> {
+      let observations: Record<string, Any> | undefined;
+      beforeAll(async () => {
+        await ctx.emulator.control.reset();
+        observations = await scenario(name);
+        await ctx.tally.collect(ctx.emulator.control);
+      });
+      return () => observations!;
+    }
 
     test('lifecycle: connectors, profiles, flows, tags, entities, runs, deletes', async () => {
       const o = await scenario('lifecycle');
@@ -124,11 +118,10 @@ describe.skipIf(!hasBoto3)(
     });
 
     describe('errors (one scenario run, shared)', () => {
+      const observed = scenarioOnce('errors');
       let o: Record<string, Any>;
-      beforeAll(async () => {
-        await emulator.control.reset();
-        o = await scenario('errors');
-        await tally.collect(emulator.control);
+      beforeAll(() => {
+        o = observed();
       });
 
       test('the modelled exception classes on client.exceptions, with status and message', () => {
@@ -241,11 +234,10 @@ describe.skipIf(!hasBoto3)(
     });
 
     describe('rules and model members (one scenario run, shared)', () => {
+      const observed = scenarioOnce('rules');
       let o: Record<string, Any>;
-      beforeAll(async () => {
-        await emulator.control.reset();
-        o = await scenario('rules');
-        await tally.collect(emulator.control);
+      beforeAll(() => {
+        o = observed();
       });
 
       test('with the vendored model botocore knows all 25 operations, Snowflake key pairs and PKCE', () => {
@@ -299,7 +291,7 @@ describe.skipIf(!hasBoto3)(
     });
 
     test('every operation of the model was driven through boto3 and answered by the emulator', () => {
-      expect(tally.missing()).toEqual([]);
+      expect(ctx.tally.missing()).toEqual([]);
       expect(MODEL_OPERATIONS).toHaveLength(25);
     });
   },

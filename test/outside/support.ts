@@ -7,6 +7,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { MODEL_PATH, model, PAGINATORS_PATH } from '../../src/model/model.js';
 import { controlClient, type EmulatorControl } from '../helpers/emulator.js';
 
@@ -132,4 +133,46 @@ export class OperationTally {
   missing(expected: readonly string[] = MODEL_OPERATIONS): string[] {
     return expected.filter((op) => !this.answered.has(op) || !this.counted.has(op));
   }
+}
+
+export interface ClientTestContext {
+  readonly emulator: EmulatorProcess;
+  /** The botocore data path holding the vendored model. */
+  readonly dataPath: string;
+  readonly tally: OperationTally;
+}
+
+/**
+ * The hooks of a client test file: one emulator program and model data path for the file, a
+ * reset before each test and the emulator's counters collected after each.
+ */
+export function useEmulatorProcess(args: string[] = []): ClientTestContext {
+  const tally = new OperationTally();
+  let emulator: EmulatorProcess | undefined;
+  let data: ReturnType<typeof vendoredModelDataPath> | undefined;
+  beforeAll(async () => {
+    data = vendoredModelDataPath();
+    emulator = await startEmulatorProcess(args);
+  });
+  afterAll(async () => {
+    await emulator?.stop();
+    data?.remove();
+  });
+  beforeEach(async () => {
+    await emulator!.control.reset();
+  });
+  afterEach(async () => {
+    await tally.collect(emulator!.control);
+  });
+  return {
+    get emulator() {
+      if (!emulator) throw new Error('the emulator program is not running (beforeAll failed?)');
+      return emulator;
+    },
+    get dataPath() {
+      if (!data) throw new Error('no model data path (beforeAll failed?)');
+      return data.path;
+    },
+    tally,
+  };
 }
