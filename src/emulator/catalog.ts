@@ -200,10 +200,11 @@ export interface CustomConnectorFacts {
   connectorArn: string;
   description?: string;
   connectorVersion: string;
-  connectorProvisioningType: string;
-  connectorProvisioningConfig: JsonObject;
-  registeredAt: number;
-  registeredBy: string;
+  /** Absent for the custom connectors AWS provides (nothing is provisioned in the account). */
+  connectorProvisioningType?: string;
+  connectorProvisioningConfig?: JsonObject;
+  registeredAt?: number;
+  registeredBy?: string;
 }
 
 /** ConnectorConfiguration of a registered custom connector (what its Lambda would declare). */

@@ -151,7 +151,6 @@ describe.skipIf(!hasBoto3)(
       });
 
       test('a profile for an unregistered custom connector label is a ValidationException', () => {
-        // fixed by the emulator-fidelity work
         expect(seen(o, 'unregisteredLabel')).toMatchObject({ error: 'ValidationException' });
       });
     });
@@ -257,33 +256,27 @@ describe.skipIf(!hasBoto3)(
       });
 
       test('a Snowflake profile with neither a password nor a private key is refused', () => {
-        // fixed by the emulator-fidelity work
         expect(seen(o, 'snowflakeWithoutSecret')).toMatchObject({ error: 'ValidationException' });
       });
 
       test('a rate() schedule runs once when the flow is activated', () => {
-        // fixed by the emulator-fidelity work
         expect(seen(o, 'rateRunsAtActivation')).toEqual({ runs: 1 });
       });
 
       test("an incremental schedule's first run pulls the past 30 days", () => {
-        // fixed by the emulator-fidelity work
         expect(seen(o, 'firstPullDefault').pullDays).toBeCloseTo(30, 1);
       });
 
       test("an incremental schedule's first run pulls from firstExecutionFrom", () => {
-        // fixed by the emulator-fidelity work
         const pull = seen(o, 'firstPullFrom');
         expect(Date.parse(pull.pullStart)).toBe(Date.parse(pull.expectedStart));
       });
 
       test('an unknown time zone is refused at CreateFlow', () => {
-        // fixed by the emulator-fidelity work
         expect(seen(o, 'invalidTimezone')).toMatchObject({ error: 'ValidationException' });
       });
 
       test('ResetConnectorMetadataCache without connectorEntityName keeps cached entity details', () => {
-        // fixed by the emulator-fidelity work
         const r = seen(o, 'resetKeepsEntityDetails');
         expect(r.accountDetailsKept).toBe(true);
         expect(r.after).toBeLessThan(r.before);

@@ -2,7 +2,6 @@
  * Real-world request shapes (test/fixtures/real-shapes, each naming its public source) through
  * the real @aws-sdk/client-appflow against the emulator, accepted or refused as AppFlow answers
  * them; then every accepted one through the gateway's mutations, read back through its queries.
- * Fixtures marked `emulatorGap` fail until the emulator answers like AppFlow.
  */
 import * as appflow from '@aws-sdk/client-appflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
@@ -26,9 +25,7 @@ beforeEach(async () => {
 
 const requestShape = (s: RealShape) => operation(s.operation).input!.shape;
 const label = (s: RealShape) =>
-  `${s.id}: ${s.operation} ${s.expect === 'accepted' ? 'accepted' : `refused (${s.expect.error})`}${
-    s.emulatorGap ? ` [emulator gap: ${s.emulatorGap}]` : ''
-  }`;
+  `${s.id}: ${s.operation} ${s.expect === 'accepted' ? 'accepted' : `refused (${s.expect.error})`}`;
 
 /** Send a fixture with the AWS SDK: its output, or the error it was refused with. */
 async function sdkSend(s: RealShape): Promise<{ output?: Any; error?: Error }> {

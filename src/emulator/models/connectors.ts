@@ -57,6 +57,27 @@ interface PageInput {
   nextToken?: string;
 }
 
+/**
+ * Custom connectors that AWS itself provides: usable by label in every account without
+ * RegisterConnector (DescribeConnector answers them; ListConnectors lists only the account's
+ * own registrations). Labels as AWS's own cdk-appflow library uses them
+ * (cdklabs/cdk-appflow src/<connector>/type.ts: `super("<label>", true)` for custom types).
+ */
+export const AWS_MANAGED_CONNECTOR_LABELS: ReadonlySet<string> = new Set([
+  'AmazonRDSPostgreSQL',
+  'Asana',
+  'GitHub',
+  'GoogleAds',
+  'GoogleAnalytics4',
+  'GoogleBigQuery',
+  'HubSpot',
+  'JDBCsmall',
+  'Mailchimp',
+  'MicrosoftDynamics365',
+  'MicrosoftSharePointOnline',
+  'SalesforceMarketingCloud',
+]);
+
 export class ConnectorsModel {
   records = new Map<string, ConnectorRecord>();
 
@@ -73,8 +94,9 @@ export class ConnectorsModel {
     return c;
   }
 
+  /** A registered custom connector, or one AWS provides. */
   has(label: string): boolean {
-    return this.records.has(label);
+    return this.records.has(label) || AWS_MANAGED_CONNECTOR_LABELS.has(label);
   }
 
   /** ConnectorConfiguration of a built-in type or of a registered custom connector. */
@@ -82,6 +104,9 @@ export class ConnectorsModel {
     if (type === 'CustomConnector') {
       if (!label) {
         throw validationError('connectorLabel is required for connectorType CustomConnector');
+      }
+      if (!this.records.has(label) && AWS_MANAGED_CONNECTOR_LABELS.has(label)) {
+        return this.managedView(label);
       }
       return this.customView(this.get(label));
     }
@@ -102,6 +127,20 @@ export class ConnectorsModel {
       },
       this.env.opts,
     );
+  }
+
+  /** An AWS-provided custom connector: owned by AWS, no provisioning in this account. */
+  private managedView(label: string): JsonObject {
+    const configuration = customConfiguration(
+      {
+        connectorLabel: label,
+        connectorArn: this.env.arn('connector', label),
+        description: `${label} connector provided by AWS`,
+        connectorVersion: '1.0',
+      },
+      this.env.opts,
+    );
+    return { ...configuration, connectorOwner: 'AWS' };
   }
 
   private customDetail(c: ConnectorRecord): JsonObject {

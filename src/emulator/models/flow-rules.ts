@@ -155,6 +155,32 @@ function checkSchedule(
   return parsed;
 }
 
+/**
+ * A flow from an application must say which fields it reads: a Filter task with the PROJECTION
+ * operator, or a Map_all task. AppFlow's answer, quoted in terraform-provider-aws issues #34508
+ * and #34482: "Create Flow request failed: [Task Validation Error: You must specify a
+ * projection task or a MAP_ALL task]". Flows from S3 (files, no field list to project) take
+ * plain Map tasks: the provider's own S3 -> S3 acceptance tests (flow_test.go) do.
+ */
+function checkProjection(tasks: JsonObject[], sourceType: string) {
+  if (sourceType === 'S3') return;
+  const projects = tasks.some((task) => {
+    if (task.taskType === 'Map_all') return true;
+    const operator = task.connectorOperator;
+    return (
+      task.taskType === 'Filter' &&
+      typeof operator === 'object' &&
+      operator !== null &&
+      Object.values(operator).includes('PROJECTION')
+    );
+  });
+  if (!projects) {
+    throw validationError(
+      'Create Flow request failed: [Task Validation Error: You must specify a projection task or a MAP_ALL task]',
+    );
+  }
+}
+
 /** Check a flow definition before anything changes; returns the parsed schedule of scheduled
  * flows. */
 export function checkFlowDefinition(
@@ -170,6 +196,7 @@ export function checkFlowDefinition(
     'sourceConnectorProperties',
     ctx,
   );
+  checkProjection(input.tasks, sourceConfig.connectorType);
   const destinations = input.destinationFlowConfigList;
   if (!destinations.length) {
     throw validationError('destinationFlowConfigList must contain at least one destination');

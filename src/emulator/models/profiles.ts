@@ -66,6 +66,20 @@ interface DescribeConnectorProfilesInput {
  * and privateKey, not both (the model requires only username).
  */
 function checkCredentials(type: string, creds: JsonObject | undefined) {
+  // SalesforceConnectorProfileCredentials.oAuth2GrantType (model): "The CLIENT_CREDENTIALS
+  // value is not supported for Salesforce." AppFlow answers it as a bad request
+  // (terraform-provider-aws issue #43998: "AuthCode cannot be blank for connector: SALESFORCE").
+  const salesforce = type === 'Salesforce' ? creds?.Salesforce : undefined;
+  if (
+    salesforce &&
+    typeof salesforce === 'object' &&
+    !Array.isArray(salesforce) &&
+    salesforce.oAuth2GrantType === 'CLIENT_CREDENTIALS'
+  ) {
+    throw validationError(
+      'Validation exception: the CLIENT_CREDENTIALS grant type is not supported for connector: SALESFORCE (use AUTHORIZATION_CODE or JWT_BEARER)',
+    );
+  }
   if (type !== 'Snowflake' || !creds) return;
   const snowflake = creds.Snowflake;
   if (!snowflake || typeof snowflake !== 'object' || Array.isArray(snowflake)) return;
@@ -151,7 +165,7 @@ export class ProfilesModel {
         // is a bad request.
         if (!this.connectors.has(input.connectorLabel)) {
           throw validationError(
-            `connectorLabel ${input.connectorLabel} is not a registered custom connector`,
+            `connectorLabel ${input.connectorLabel} is neither a registered custom connector nor one AWS provides`,
           );
         }
       }

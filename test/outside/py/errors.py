@@ -65,7 +65,7 @@ def unsigned():
 
 
 def unregistered_label():
-    # fixed by the emulator-fidelity work: a label that is not registered is a ValidationException.
+    # AppFlow: a label that is not registered is a ValidationException.
     return caught(
         af.create_connector_profile,
         connectorProfileName="unregistered-label",

@@ -1,4 +1,4 @@
-"""AppFlow rules the emulator-fidelity work is adding (each observation below is one), plus the
+"""AppFlow rules the emulator follows (each observation below is one), plus the
 members botocore 1.43 added to the model (Snowflake key pairs, PKCE), through boto3."""
 
 import copy
@@ -24,7 +24,7 @@ def runs_of(name):
     return sorted(records, key=lambda r: r["startedAt"])
 
 
-# fixed by the emulator-fidelity work: a rate() flow runs once when it is activated.
+# AppFlow: a rate() flow runs once when it is activated.
 def rate_runs_at_activation():
     af.create_flow(**scheduled_flow("rate-at-activation"))
     af.start_flow(flowName="rate-at-activation")
@@ -32,7 +32,7 @@ def rate_runs_at_activation():
     return {"runs": len(runs_of("rate-at-activation"))}
 
 
-# fixed by the emulator-fidelity work: the first run of an incremental schedule pulls the past
+# AppFlow: the first run of an incremental schedule pulls the past
 # 30 days, or from firstExecutionFrom when it is given.
 def first_pull_window(name, **trigger):
     def run():
@@ -51,12 +51,12 @@ def first_pull_window(name, **trigger):
     return run
 
 
-# fixed by the emulator-fidelity work: an unknown time zone is refused at CreateFlow.
+# AppFlow: an unknown time zone is refused at CreateFlow.
 def invalid_timezone():
     return error_of(af.create_flow, **scheduled_flow("bad-timezone", timezone="Mars/Olympus_Mons"))
 
 
-# fixed by the emulator-fidelity work: without connectorEntityName only the cached entity names
+# AppFlow: without connectorEntityName only the cached entity names
 # are reset; cached entity details stay.
 def reset_keeps_entity_details():
     af.create_connector_profile(**salesforce)
@@ -88,7 +88,7 @@ def snowflake_key_pair():
     return {"created": True, "keyEchoed": "fake-private-key" in repr(details)}
 
 
-# fixed by the emulator-fidelity work: Snowflake needs a password or a private key.
+# AppFlow: Snowflake needs a password or a private key.
 def snowflake_without_secret():
     return error_of(af.create_connector_profile, **snowflake_with({"username": "APPFLOW_USER"}, "snowflake-no-secret"))
 
