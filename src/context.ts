@@ -4,7 +4,7 @@
 import type { AppflowClient } from '@aws-sdk/client-appflow';
 import type { CursorCodec } from './appflow/pagination.js';
 import type { GatewayConfig } from './config.js';
-import type { LiveServices } from './live/poller.js';
+import type { LiveServices } from './live/index.js';
 import type { AppflowReader } from './services/appflow-reader.js';
 import { createLoaders, type Loaders } from './services/loaders.js';
 

@@ -12,12 +12,12 @@ import {
   type GatewayServices,
   type Viewer,
 } from './context.js';
-import { createLiveServices, type LiveOptions } from './live/poller.js';
+import { createLiveServices, type FlowSource, type LiveOptions } from './live/index.js';
 import type { Logger } from './logger.js';
 import { createProductionLayer, type ProductionLayer } from './plugins/index.js';
 import { useQueryJit } from './plugins/jit.js';
 import { useSafeGraphQLSSE } from './plugins/sse-stream.js';
-import { newRedis } from './redis.js';
+import { newRedis, RedisConnections } from './redis.js';
 import { schema } from './schema/index.js';
 import { useRedactInputValues } from './schema/mutations/errors.js';
 import { AppflowReader } from './services/appflow-reader.js';
@@ -58,13 +58,24 @@ export async function createGateway(
   const cache = new AppflowCache(
     redis ? new RedisCacheStore(redis, namespace) : new MemoryCacheStore(),
   );
+  const connections = config.redisUrl ? await RedisConnections.open(config.redisUrl) : undefined;
+  const reader = new AppflowReader(appflow.client, cache, config.cache);
+  // The poller reads AppFlow through the reader, like every other read.
+  const flowSource: FlowSource = {
+    pollRuns: (flowName, pageSize) =>
+      reader
+        .executions(flowName, undefined, pageSize)
+        .then(({ items, nextToken }) => ({ runs: items, hasMore: Boolean(nextToken) })),
+    pollFlow: (flowName) => reader.describeFlow(flowName),
+    findRun: (flowName, executionId) => reader.findExecution(flowName, executionId),
+  };
   const services: GatewayServices = {
     config,
     appflow: appflow.client,
-    reader: new AppflowReader(appflow.client, cache, config.cache),
+    reader,
     cursors: new CursorCodec(config.cursorSecret, config.cursorTtlSeconds),
     // Subscriptions: one shared poller per flow; events over Redis when REDIS_URL is set.
-    live: createLiveServices(appflow.client, config, deps.live),
+    live: createLiveServices(flowSource, config, connections, deps.live),
   };
 
   const production = await createProductionLayer(config, {
@@ -109,6 +120,7 @@ export async function createGateway(
       await services.live.close();
       if (!deps.appflow) appflow.destroy();
       redis?.disconnect();
+      await connections?.close();
     },
   };
 }

@@ -5,7 +5,7 @@
  * so a late release never deletes a lock somebody else acquired since.
  */
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { SharedRedis } from '../redis.js';
 
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then
   return redis.call('pexpire', KEYS[1], ARGV[2])
@@ -22,7 +22,7 @@ export class RedisLock {
   private held = false;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: SharedRedis,
     readonly key: string,
     readonly ttlMs: number,
     owner = 'replica',
@@ -38,10 +38,14 @@ export class RedisLock {
   async tryAcquire(): Promise<boolean> {
     try {
       if (this.held) {
-        const renewed = await this.redis.eval(RENEW, 1, this.key, this.token, String(this.ttlMs));
+        const renewed = await this.redis.call((r) =>
+          r.eval(RENEW, 1, this.key, this.token, String(this.ttlMs)),
+        );
         this.held = Number(renewed) === 1;
       } else {
-        const set = await this.redis.set(this.key, this.token, 'PX', this.ttlMs, 'NX');
+        const set = await this.redis.call((r) =>
+          r.set(this.key, this.token, 'PX', this.ttlMs, 'NX'),
+        );
         this.held = set === 'OK';
       }
     } catch {
@@ -55,14 +59,9 @@ export class RedisLock {
     if (!this.held) return;
     this.held = false;
     try {
-      await this.redis.eval(RELEASE, 1, this.key, this.token);
+      await this.redis.call((r) => r.eval(RELEASE, 1, this.key, this.token));
     } catch {
       // The lease expires by itself.
     }
-  }
-
-  /** Who holds the lock now (its token), if anyone. */
-  holder(): Promise<string | null> {
-    return this.redis.get(this.key);
   }
 }
