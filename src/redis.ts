@@ -12,8 +12,7 @@ import type * as IORedis from 'ioredis';
 const requireCjs = createRequire(import.meta.url);
 let ioredis: typeof IORedis | undefined;
 
-/** A new ioredis client (connects per its options). */
-export function newRedis(url: string, options: IORedis.RedisOptions = {}): IORedis.Redis {
+function newRedis(url: string, options: IORedis.RedisOptions = {}): IORedis.Redis {
   ioredis ??= requireCjs('ioredis') as typeof IORedis;
   return new ioredis.Redis(url, options);
 }
@@ -36,7 +35,7 @@ export class RedisConnections implements SharedRedis {
   }
 
   private constructor(private readonly url: string) {
-    this.commands = newRedis(url, { maxRetriesPerRequest: null, enableAutoPipelining: true });
+    this.commands = newRedis(url, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
     // A Redis outage must not crash the process: ioredis reconnects by itself.
     this.commands.on('error', () => {});
   }
@@ -63,12 +62,12 @@ export class RedisConnections implements SharedRedis {
 
   async close(): Promise<void> {
     await Promise.all(
-      [this.commands, this.subscriberClient].map((client) =>
-        client?.quit().then(
-          () => undefined,
-          () => client.disconnect(),
-        ),
-      ),
+      [this.commands, this.subscriberClient].map(async (client) => {
+        if (!client) return;
+        // QUIT lets pending replies arrive; without a connection there is nothing to wait for.
+        if (client.status !== 'ready') return client.disconnect();
+        await client.quit().catch(() => client.disconnect());
+      }),
     );
   }
 }

@@ -17,7 +17,7 @@ import type { Logger } from './logger.js';
 import { createProductionLayer, type ProductionLayer } from './plugins/index.js';
 import { useQueryJit } from './plugins/jit.js';
 import { useSafeGraphQLSSE } from './plugins/sse-stream.js';
-import { newRedis, RedisConnections } from './redis.js';
+import { RedisConnections } from './redis.js';
 import { schema } from './schema/index.js';
 import { useRedactInputValues } from './schema/mutations/errors.js';
 import { AppflowReader } from './services/appflow-reader.js';
@@ -48,17 +48,16 @@ export async function createGateway(
   deps: GatewayDeps = {},
 ): Promise<Gateway> {
   const appflow = deps.appflow ?? createAppflowClient(config);
+  // The process's Redis connections (REDIS_URL), shared by the cache, the live-status bus and
+  // coordination, the readiness check and the rate limiter.
+  const redis = config.redisUrl ? await RedisConnections.open(config.redisUrl) : undefined;
   // With REDIS_URL the cache (and its invalidations) is shared by every replica.
-  const redis = config.redisUrl
-    ? newRedis(config.redisUrl, { maxRetriesPerRequest: 2 })
-    : undefined;
   // Entries are namespaced by where AppFlow is, so gateways in front of different
   // accounts, regions or emulators never read each other's answers.
   const namespace = `appflow-gateway:cache:${config.region}:${config.appflowEndpoint ?? 'aws'}:`;
   const cache = new AppflowCache(
-    redis ? new RedisCacheStore(redis, namespace) : new MemoryCacheStore(),
+    redis ? new RedisCacheStore(redis.commands, namespace) : new MemoryCacheStore(),
   );
-  const connections = config.redisUrl ? await RedisConnections.open(config.redisUrl) : undefined;
   const reader = new AppflowReader(appflow.client, cache, config.cache);
   // The poller reads AppFlow through the reader, like every other read.
   const flowSource: FlowSource = {
@@ -75,13 +74,14 @@ export async function createGateway(
     reader,
     cursors: new CursorCodec(config.cursorSecret, config.cursorTtlSeconds),
     // Subscriptions: one shared poller per flow; events over Redis when REDIS_URL is set.
-    live: createLiveServices(flowSource, config, connections, deps.live),
+    live: createLiveServices(flowSource, config, redis, deps.live),
   };
 
   const production = await createProductionLayer(config, {
     services,
     appflow,
     cache,
+    redis,
     logger: deps.logger,
   });
   const { authenticator } = production;
@@ -119,8 +119,7 @@ export async function createGateway(
       production.close();
       await services.live.close();
       if (!deps.appflow) appflow.destroy();
-      redis?.disconnect();
-      await connections?.close();
+      await redis?.close();
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { type AppflowClient, ListFlowsCommand } from '@aws-sdk/client-appflow';
 import type { Plugin } from 'graphql-yoga';
-import { newRedis } from '../redis.js';
+import type { SharedRedis } from '../redis.js';
 import type { GatewayMetrics } from './metrics.js';
 
 export interface ReadinessReport {
@@ -31,7 +31,6 @@ export class Readiness {
   private last?: { at: number; report: ReadinessReport };
   private running?: Promise<ReadinessReport>;
   private readonly checks = new Map<string, Check>();
-  private readonly closers: (() => void)[] = [];
 
   constructor(
     /** A report is reused this long, so probes cannot flood AppFlow. */
@@ -51,20 +50,10 @@ export class Readiness {
     });
   }
 
-  /** Redis answers PING (own connection: a slow cache must not hide a dead server). */
-  addRedis(url: string): this {
-    const redis = newRedis(url, {
-      lazyConnect: true,
-      maxRetriesPerRequest: 1,
-      enableOfflineQueue: true,
-      connectTimeout: this.timeoutMs,
-      retryStrategy: () => 1_000,
-    });
-    redis.on('error', () => {}); // Reported through the check, not as an unhandled event.
-    this.closers.push(() => redis.disconnect());
+  /** Redis answers PING (on the process's command connection). */
+  addRedis(redis: SharedRedis): this {
     return this.add('redis', async () => {
-      if (redis.status === 'wait') await redis.connect();
-      await redis.ping();
+      await redis.call((r) => r.ping());
     });
   }
 
@@ -103,10 +92,6 @@ export class Readiness {
     });
     const report = await this.running;
     return this.shuttingDown ? { ready: false, shuttingDown: true, checks: {} } : report;
-  }
-
-  close(): void {
-    for (const c of this.closers.splice(0)) c();
   }
 }
 

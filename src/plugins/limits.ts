@@ -10,6 +10,7 @@ import type { InitializeHandler, InitializeHandlerArguments } from '@smithy/type
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
+import type { SharedRedis } from '../redis.js';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -71,7 +72,6 @@ export interface RateLimiter {
   remaining(id: string): Promise<number>;
   /** Seconds until the viewer's window resets. */
   retryAfter(id: string): Promise<number>;
-  close?(): void;
 }
 
 /** Fixed one-minute windows of AppFlow calls per viewer, in this process. */
@@ -121,12 +121,7 @@ export class AppflowRateLimiter implements RateLimiter {
 export class RedisRateLimiter implements RateLimiter {
   constructor(
     readonly perMinute: number,
-    private readonly redis: {
-      incr(key: string): Promise<number>;
-      pexpire(key: string, ms: number): Promise<number>;
-      get(key: string): Promise<string | null>;
-      disconnect(): void;
-    },
+    private readonly redis: SharedRedis,
     private readonly prefix = 'appflow-gateway:rate:',
     private readonly now: () => number = Date.now,
   ) {}
@@ -137,22 +132,19 @@ export class RedisRateLimiter implements RateLimiter {
 
   async take(id: string): Promise<boolean> {
     const key = this.key(id);
-    const count = await this.redis.incr(key);
-    if (count === 1) await this.redis.pexpire(key, 61_000);
+    const count = await this.redis.call((r) => r.incr(key));
+    if (count === 1) await this.redis.call((r) => r.pexpire(key, 61_000));
     return count <= this.perMinute;
   }
 
   async remaining(id: string): Promise<number> {
-    return Math.max(0, this.perMinute - Number((await this.redis.get(this.key(id))) ?? 0));
+    const used = await this.redis.call((r) => r.get(this.key(id)));
+    return Math.max(0, this.perMinute - Number(used ?? 0));
   }
 
   async retryAfter(): Promise<number> {
     const now = this.now();
     return Math.max(1, Math.ceil(((Math.floor(now / 60_000) + 1) * 60_000 - now) / 1000));
-  }
-
-  close() {
-    this.redis.disconnect();
   }
 }
 

@@ -270,13 +270,14 @@ describe('readiness with Redis', () => {
         await g.close();
       }
       const { Readiness } = await import('../../src/plugins/health.js');
-      const dead = new Readiness(0, 1_000).addRedis('redis://127.0.0.1:1');
+      const { RedisConnections } = await import('../../src/redis.js');
+      const unreachable = await RedisConnections.open('redis://127.0.0.1:1');
       try {
-        const report = await dead.report();
+        const report = await new Readiness(0, 1_000).addRedis(unreachable).report();
         expect(report.ready).toBe(false);
         expect(report.checks.redis).toMatch(/^failed/);
       } finally {
-        dead.close();
+        await unreachable.close();
       }
     },
   );
