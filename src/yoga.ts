@@ -21,7 +21,12 @@ import { RedisConnections } from './redis.js';
 import { schema } from './schema/index.js';
 import { useRedactInputValues } from './schema/mutations/errors.js';
 import { AppflowReader } from './services/appflow-reader.js';
-import { AppflowCache, MemoryCacheStore, RedisCacheStore } from './services/cache.js';
+import {
+  AppflowCache,
+  FallbackCacheStore,
+  MemoryCacheStore,
+  RedisCacheStore,
+} from './services/cache.js';
 
 export interface Gateway {
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -51,12 +56,14 @@ export async function createGateway(
   // The process's Redis connections (REDIS_URL), shared by the cache, the live-status bus and
   // coordination, the readiness check and the rate limiter.
   const redis = config.redisUrl ? await RedisConnections.open(config.redisUrl) : undefined;
-  // With REDIS_URL the cache (and its invalidations) is shared by every replica.
-  // Entries are namespaced by where AppFlow is, so gateways in front of different
-  // accounts, regions or emulators never read each other's answers.
+  // With REDIS_URL the cache (and its invalidations) is shared by every replica, and kept in
+  // memory while Redis is unavailable. Entries are namespaced by where AppFlow is, so gateways
+  // in front of different accounts, regions or emulators never read each other's answers.
   const namespace = `appflow-gateway:cache:${config.region}:${config.appflowEndpoint ?? 'aws'}:`;
   const cache = new AppflowCache(
-    redis ? new RedisCacheStore(redis.commands, namespace) : new MemoryCacheStore(),
+    redis
+      ? new FallbackCacheStore(new RedisCacheStore(redis.commands, namespace), redis)
+      : new MemoryCacheStore(),
   );
   const reader = new AppflowReader(appflow.client, cache, config.cache);
   // The poller reads AppFlow through the reader, like every other read.

@@ -18,7 +18,7 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 export type Listener = (payload: Json) => void;
 
 export interface EventBus {
-  /** Events reach the other replicas right now (Redis configured, available, subscribed). */
+  /** Events reach the other replicas right now (Redis configured and available). */
   readonly shared: boolean;
   publish(topic: string, payload: Json): void;
   /** Listen to a topic until the returned function is called. */
@@ -52,7 +52,7 @@ export function createEventBus(redis?: RedisConnections): EventBus {
 
   return {
     get shared() {
-      return Boolean(redis?.available && subscriber?.status === 'ready');
+      return Boolean(redis?.available);
     },
     publish(topic, payload) {
       if (!redis || !this.shared) {

@@ -116,15 +116,20 @@ export class AppflowRateLimiter implements RateLimiter {
 
 /**
  * The same budget shared by every replica (REDIS_URL): one counter per viewer and clock minute
- * in Redis (INCR, expiring with its minute), so N replicas do not allow N budgets.
+ * in Redis (INCR, expiring with its minute), so N replicas do not allow N budgets. While Redis
+ * is unavailable each replica counts for itself: a budget per replica, never a stall.
  */
 export class RedisRateLimiter implements RateLimiter {
+  private readonly local: AppflowRateLimiter;
+
   constructor(
     readonly perMinute: number,
     private readonly redis: SharedRedis,
     private readonly prefix = 'appflow-gateway:rate:',
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.local = new AppflowRateLimiter(perMinute, now);
+  }
 
   private key(id: string) {
     return `${this.prefix}${id}:${Math.floor(this.now() / 60_000)}`;
@@ -132,14 +137,24 @@ export class RedisRateLimiter implements RateLimiter {
 
   async take(id: string): Promise<boolean> {
     const key = this.key(id);
-    const count = await this.redis.call((r) => r.incr(key));
-    if (count === 1) await this.redis.call((r) => r.pexpire(key, 61_000));
-    return count <= this.perMinute;
+    if (!this.redis.available) return this.local.take(id);
+    try {
+      const count = await this.redis.call((r) => r.incr(key));
+      if (count === 1) await this.redis.call((r) => r.pexpire(key, 61_000));
+      return count <= this.perMinute;
+    } catch {
+      return this.local.take(id);
+    }
   }
 
   async remaining(id: string): Promise<number> {
-    const used = await this.redis.call((r) => r.get(this.key(id)));
-    return Math.max(0, this.perMinute - Number(used ?? 0));
+    if (!this.redis.available) return this.local.remaining(id);
+    try {
+      const used = await this.redis.call((r) => r.get(this.key(id)));
+      return Math.max(0, this.perMinute - Number(used ?? 0));
+    } catch {
+      return this.local.remaining(id);
+    }
   }
 
   async retryAfter(): Promise<number> {
