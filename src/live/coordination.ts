@@ -44,6 +44,9 @@ export function redisCoordination(
 ): Coordination {
   const { namespace, replicaId, lockTtlMs, interestTtlMs } = options;
   const k = (kind: string, key: string) => `${namespace}:${kind}:${key}`;
+  // The latest result keeps its earlier key name, so replicas of both versions share it
+  // during a rolling deploy.
+  const latestKey = (key: string) => k('snapshot', key);
   return {
     get distributed() {
       return redis.available;
@@ -89,14 +92,14 @@ export function redisCoordination(
     async saveLatest(key, result, ttlMs) {
       if (!redis.available) return;
       await redis
-        .call((r) => r.set(k('snapshot', key), JSON.stringify(result), 'PX', Math.ceil(ttlMs)))
+        .call((r) => r.set(latestKey(key), JSON.stringify(result), 'PX', Math.ceil(ttlMs)))
         // Subscribers on other replicas wait for the next poll's event instead.
         .catch(() => {});
     },
     async loadLatest(key) {
       if (!redis.available) return undefined;
       try {
-        const raw = await redis.call((r) => r.get(k('snapshot', key)));
+        const raw = await redis.call((r) => r.get(latestKey(key)));
         return raw ? (JSON.parse(raw) as PollResult) : undefined;
       } catch {
         return undefined;
