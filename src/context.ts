@@ -3,7 +3,7 @@
  * AppFlow is reached through the services only (src/services): no client, no config here.
  */
 import type { CursorCodec } from './appflow/pagination.js';
-import type { LiveServices } from './live/poller.js';
+import type { LiveServices } from './live/index.js';
 import { createLoaders, type Loaders } from './services/loaders.js';
 import type { AppflowMutations } from './services/mutations/index.js';
 import type { AppflowReader } from './services/reader/index.js';

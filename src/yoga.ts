@@ -12,15 +12,20 @@ import {
   type GatewayServices,
   type Viewer,
 } from './context.js';
-import { createLiveServices, type LiveOptions } from './live/poller.js';
+import { createLiveServices, type FlowSource, type LiveOptions } from './live/index.js';
 import type { Logger } from './logger.js';
 import { createProductionLayer, type ProductionLayer } from './plugins/index.js';
 import { useQueryJit } from './plugins/jit.js';
 import { useSafeGraphQLSSE } from './plugins/sse-stream.js';
-import { newRedis } from './redis.js';
+import { RedisConnections } from './redis.js';
 import { schema } from './schema/index.js';
 import { useRedactInputValues } from './schema/mutations/errors.js';
-import { AppflowCache, MemoryCacheStore, RedisCacheStore } from './services/cache.js';
+import {
+  AppflowCache,
+  FallbackCacheStore,
+  MemoryCacheStore,
+  RedisCacheStore,
+} from './services/cache.js';
 import { AppflowMutations } from './services/mutations/index.js';
 import { AppflowReader } from './services/reader/index.js';
 
@@ -49,30 +54,42 @@ export async function createGateway(
   deps: GatewayDeps = {},
 ): Promise<Gateway> {
   const appflow = deps.appflow ?? createAppflowClient(config);
-  // With REDIS_URL the cache (and its invalidations) is shared by every replica.
-  const redis = config.redisUrl
-    ? newRedis(config.redisUrl, { maxRetriesPerRequest: 2 })
-    : undefined;
-  // Entries are namespaced by where AppFlow is, so gateways in front of different
-  // accounts, regions or emulators never read each other's answers.
+  // The process's Redis connections (REDIS_URL), shared by the cache, the live-status bus and
+  // coordination, the readiness check and the rate limiter.
+  const redis = config.redisUrl ? await RedisConnections.open(config.redisUrl) : undefined;
+  // With REDIS_URL the cache (and its invalidations) is shared by every replica, and kept in
+  // memory while Redis is unavailable. Entries are namespaced by where AppFlow is, so gateways
+  // in front of different accounts, regions or emulators never read each other's answers.
   const namespace = `appflow-gateway:cache:${config.region}:${config.appflowEndpoint ?? 'aws'}:`;
   const cache = new AppflowCache(
-    redis ? new RedisCacheStore(redis, namespace) : new MemoryCacheStore(),
+    redis
+      ? new FallbackCacheStore(new RedisCacheStore(redis.commands, namespace), redis)
+      : new MemoryCacheStore(),
   );
   // The services are the only road to AppFlow: the client goes to them, not to the context.
   const reader = new AppflowReader(appflow.client, cache, config.cache);
+  // The poller reads AppFlow through the reader, like every other read.
+  const flowSource: FlowSource = {
+    pollRuns: (flowName, pageSize) =>
+      reader.flows
+        .runs(flowName, undefined, pageSize)
+        .then(({ items, nextToken }) => ({ runs: items, hasMore: Boolean(nextToken) })),
+    pollFlow: (flowName) => reader.flows.describe(flowName),
+    findRun: (flowName, executionId) => reader.flows.findRun(flowName, executionId),
+  };
   const services: GatewayServices = {
     reader,
     mutations: new AppflowMutations(appflow.client, reader),
     cursors: new CursorCodec(config.cursorSecret, config.cursorTtlSeconds),
     // Subscriptions: one shared poller per flow; events over Redis when REDIS_URL is set.
-    live: createLiveServices(appflow.client, config, deps.live),
+    live: createLiveServices(flowSource, config, redis, deps.live),
   };
 
   const production = await createProductionLayer(config, {
     services,
     appflow,
     cache,
+    redis,
     logger: deps.logger,
   });
   const { authenticator } = production;
@@ -110,7 +127,7 @@ export async function createGateway(
       production.close();
       await services.live.close();
       if (!deps.appflow) appflow.destroy();
-      redis?.disconnect();
+      await redis?.close();
     },
   };
 }

@@ -80,9 +80,25 @@ export interface ClassifiedError extends AppflowErrorKind {
 
 const UNAVAILABLE: AppflowErrorKind = { code: 'UPSTREAM_UNAVAILABLE', retryable: true };
 
+/**
+ * A failure callAppflow already turned into a coded GraphQLError (the reader's): the same kind
+ * again, from the exception name or the code it carries.
+ */
+function codedKind(error: unknown): AppflowErrorKind | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const { appflowError, code } = error.extensions as { appflowError?: string; code?: string };
+  if (appflowError && APPFLOW_ERRORS[appflowError]) return APPFLOW_ERRORS[appflowError];
+  if (typeof code !== 'string') return undefined;
+  return (
+    Object.values(APPFLOW_ERRORS).find((kind) => kind.code === code) ?? { ...UNAVAILABLE, code }
+  );
+}
+
 function kindOf(e: SdkError): AppflowErrorKind {
   const named = e.name ? APPFLOW_ERRORS[e.name] : undefined;
   if (named) return named;
+  const coded = codedKind(e);
+  if (coded) return coded;
   const status = e.$metadata?.httpStatusCode;
   if (status === 429) return APPFLOW_ERRORS.ThrottlingException!;
   if (status === 404) return { code: 'NOT_FOUND', retryable: false };

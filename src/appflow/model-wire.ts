@@ -16,6 +16,8 @@ import { model, shape } from '../model/model.js';
 
 type JsonObject = Record<string, unknown>;
 
+const utf8 = new TextDecoder();
+
 const isObject = (v: unknown): v is JsonObject =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 
@@ -115,11 +117,13 @@ export function sendMembersTheSdkDoesNotKnow(client: AppflowClient): void {
       const inputShape = model.operations[operation]?.input?.shape;
       const raw = request.body;
       if (inputShape && raw !== undefined) {
+        // Decoded, not Buffer.from(raw): the SDK's body (a JsonBytesStringAdapter) warns when it
+        // is converted through its string methods.
         const text =
-          typeof raw === 'string' ? raw : raw instanceof Uint8Array ? Buffer.from(raw) : undefined;
+          typeof raw === 'string' ? raw : raw instanceof Uint8Array ? utf8.decode(raw) : undefined;
         let body: unknown;
         try {
-          body = text === undefined ? undefined : JSON.parse(String(text) || '{}');
+          body = text === undefined ? undefined : JSON.parse(text || '{}');
         } catch {
           body = undefined;
         }

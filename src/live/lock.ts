@@ -5,7 +5,7 @@
  * so a late release never deletes a lock somebody else acquired since.
  */
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { SharedRedis } from '../redis.js';
 
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then
   return redis.call('pexpire', KEYS[1], ARGV[2])
@@ -20,9 +20,11 @@ return 0`;
 export class RedisLock {
   readonly token: string;
   private held = false;
+  /** The key may still hold our token (we set it and have not seen it go): renew first. */
+  private maybeOurs = false;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: SharedRedis,
     readonly key: string,
     readonly ttlMs: number,
     owner = 'replica',
@@ -34,35 +36,38 @@ export class RedisLock {
     return this.held;
   }
 
-  /** Acquire when free, renew when held; false when another holder has it (or Redis fails). */
+  /** Acquire when free, renew when ours; false when another holder has it (or Redis fails). */
   async tryAcquire(): Promise<boolean> {
     try {
-      if (this.held) {
-        const renewed = await this.redis.eval(RENEW, 1, this.key, this.token, String(this.ttlMs));
-        this.held = Number(renewed) === 1;
-      } else {
-        const set = await this.redis.set(this.key, this.token, 'PX', this.ttlMs, 'NX');
-        this.held = set === 'OK';
+      if (this.maybeOurs) {
+        const renewed = await this.redis.call((r) =>
+          r.eval(RENEW, 1, this.key, this.token, String(this.ttlMs)),
+        );
+        this.maybeOurs = Number(renewed) === 1;
       }
+      if (!this.maybeOurs) {
+        const set = await this.redis.call((r) =>
+          r.set(this.key, this.token, 'PX', this.ttlMs, 'NX'),
+        );
+        this.maybeOurs = set === 'OK';
+      }
+      this.held = this.maybeOurs;
     } catch {
-      // Without Redis we cannot prove we still hold the lease: step down.
+      // Without Redis we cannot prove we still hold the lease: step down. The key may still be
+      // ours when Redis returns (a short outage): then the next call renews it.
       this.held = false;
     }
     return this.held;
   }
 
   async release(): Promise<void> {
-    if (!this.held) return;
     this.held = false;
+    if (!this.maybeOurs) return;
     try {
-      await this.redis.eval(RELEASE, 1, this.key, this.token);
+      await this.redis.call((r) => r.eval(RELEASE, 1, this.key, this.token));
+      this.maybeOurs = false;
     } catch {
       // The lease expires by itself.
     }
-  }
-
-  /** Who holds the lock now (its token), if anyone. */
-  holder(): Promise<string | null> {
-    return this.redis.get(this.key);
   }
 }

@@ -1,20 +1,33 @@
 /**
- * Operational endpoints beside /graphql: `/ready` (AppFlow reachable, Redis too when
- * configured; 503 once shutdown began) and `/metrics` (Prometheus). `/health` (the process
- * answers: 200, empty body) is Yoga's built-in health check.
+ * Operational endpoints beside /graphql: `/ready` and `/metrics` (Prometheus). `/health` (the
+ * process answers: 200, empty body) is Yoga's built-in health check.
+ *
+ * `/ready` is 200 while AppFlow answers, 503 when it does not and from the start of a shutdown.
+ * Redis (when configured) is an accelerator: without it this replica still serves (cache in
+ * memory, events and polling local), so a failing Redis check answers 200 with `status:
+ * "degraded"`, and a load balancer keeps the replica in rotation.
  */
 import { type AppflowClient, ListFlowsCommand } from '@aws-sdk/client-appflow';
 import type { Plugin } from 'graphql-yoga';
-import { newRedis } from '../redis.js';
+import type { SharedRedis } from '../redis.js';
 import type { GatewayMetrics } from './metrics.js';
 
 export interface ReadinessReport {
   ready: boolean;
+  /** Ready, but a check the replica can serve without failed. */
+  degraded: boolean;
   shuttingDown: boolean;
   checks: Record<string, string>;
 }
 
 type Check = () => Promise<void>;
+
+const SHUTTING_DOWN: ReadinessReport = {
+  ready: false,
+  degraded: false,
+  shuttingDown: true,
+  checks: {},
+};
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -30,8 +43,7 @@ export class Readiness {
   private shuttingDown = false;
   private last?: { at: number; report: ReadinessReport };
   private running?: Promise<ReadinessReport>;
-  private readonly checks = new Map<string, Check>();
-  private readonly closers: (() => void)[] = [];
+  private readonly checks = new Map<string, { check: Check; required: boolean }>();
 
   constructor(
     /** A report is reused this long, so probes cannot flood AppFlow. */
@@ -39,8 +51,9 @@ export class Readiness {
     private readonly timeoutMs = 3_000,
   ) {}
 
-  add(name: string, check: Check): this {
-    this.checks.set(name, check);
+  /** A check; one that is not `required` only makes the report degraded when it fails. */
+  add(name: string, check: Check, options: { required?: boolean } = {}): this {
+    this.checks.set(name, { check, required: options.required ?? true });
     return this;
   }
 
@@ -51,21 +64,15 @@ export class Readiness {
     });
   }
 
-  /** Redis answers PING (own connection: a slow cache must not hide a dead server). */
-  addRedis(url: string): this {
-    const redis = newRedis(url, {
-      lazyConnect: true,
-      maxRetriesPerRequest: 1,
-      enableOfflineQueue: true,
-      connectTimeout: this.timeoutMs,
-      retryStrategy: () => 1_000,
-    });
-    redis.on('error', () => {}); // Reported through the check, not as an unhandled event.
-    this.closers.push(() => redis.disconnect());
-    return this.add('redis', async () => {
-      if (redis.status === 'wait') await redis.connect();
-      await redis.ping();
-    });
+  /** Redis answers PING (fails at once while its breaker is open); not required. */
+  addRedis(redis: SharedRedis): this {
+    return this.add(
+      'redis',
+      async () => {
+        await redis.call((r) => r.ping());
+      },
+      { required: false },
+    );
   }
 
   beginShutdown(): void {
@@ -77,36 +84,32 @@ export class Readiness {
   }
 
   async report(): Promise<ReadinessReport> {
-    if (this.shuttingDown) return { ready: false, shuttingDown: true, checks: {} };
+    if (this.shuttingDown) return SHUTTING_DOWN;
     if (this.last && Date.now() - this.last.at < this.cacheMs) return this.last.report;
     this.running ??= (async () => {
       const checks: Record<string, string> = {};
+      let ready = true;
+      let degraded = false;
       await Promise.all(
-        [...this.checks].map(async ([name, check]) => {
+        [...this.checks].map(async ([name, { check, required }]) => {
           try {
             await withTimeout(check(), this.timeoutMs, name);
             checks[name] = 'ok';
           } catch (error) {
             checks[name] = `failed: ${(error as Error).name}`;
+            if (required) ready = false;
+            else degraded = true;
           }
         }),
       );
-      const report = {
-        ready: !this.shuttingDown && Object.values(checks).every((c) => c === 'ok'),
-        shuttingDown: this.shuttingDown,
-        checks,
-      };
+      const report = { ready, degraded: ready && degraded, shuttingDown: false, checks };
       this.last = { at: Date.now(), report };
       return report;
     })().finally(() => {
       this.running = undefined;
     });
     const report = await this.running;
-    return this.shuttingDown ? { ready: false, shuttingDown: true, checks: {} } : report;
-  }
-
-  close(): void {
-    for (const c of this.closers.splice(0)) c();
+    return this.shuttingDown ? SHUTTING_DOWN : report;
   }
 }
 
@@ -127,7 +130,10 @@ export function useOperationalEndpoints(opts: {
           const report = await opts.readiness.report();
           endResponse(
             json(
-              { status: report.ready ? 'ready' : 'unavailable', ...report },
+              {
+                status: !report.ready ? 'unavailable' : report.degraded ? 'degraded' : 'ready',
+                ...report,
+              },
               report.ready ? 200 : 503,
             ),
           );

@@ -13,7 +13,7 @@ import type { AppflowHandle } from '../appflow/client.js';
 import type { GatewayConfig } from '../config.js';
 import type { GatewayContext, GatewayServices } from '../context.js';
 import { createLogger, type Logger } from '../logger.js';
-import { newRedis } from '../redis.js';
+import type { SharedRedis } from '../redis.js';
 import type { AppflowCache } from '../services/cache.js';
 import { type Authenticator, createAuthenticator } from './auth.js';
 import { useErrorCodes } from './error-codes.js';
@@ -54,6 +54,8 @@ export async function createProductionLayer(
     services: GatewayServices;
     appflow: AppflowHandle;
     cache?: AppflowCache;
+    /** The process's Redis connections, when REDIS_URL is set. */
+    redis?: SharedRedis;
     logger?: Logger;
   },
 ): Promise<ProductionLayer> {
@@ -69,9 +71,9 @@ export async function createProductionLayer(
     activePollers: () => deps.services.live.poller.stats().watches.filter((w) => w.leading).length,
   });
   const readiness = new Readiness().addAppflow(deps.appflow.client);
-  if (config.redisUrl) readiness.addRedis(config.redisUrl);
+  if (deps.redis) readiness.addRedis(deps.redis);
 
-  const detach: (() => void)[] = [() => metrics.detach(), () => readiness.close()];
+  const detach: (() => void)[] = [() => metrics.detach()];
   const plugins: Plugin[] = [
     useErrorCodes(),
     useRequestLogging(logger) as Plugin,
@@ -84,14 +86,13 @@ export async function createProductionLayer(
   if (!config.introspection) plugins.push(useDisableIntrospection());
   if (config.rateLimitPerMinute > 0) {
     // With REDIS_URL every replica draws on the same per-viewer budget.
-    const limiter: RateLimiter = config.redisUrl
+    const limiter: RateLimiter = deps.redis
       ? new RedisRateLimiter(
           config.rateLimitPerMinute,
-          newRedis(config.redisUrl, { maxRetriesPerRequest: 2 }),
+          deps.redis,
           `appflow-gateway:rate:${config.region}:${config.appflowEndpoint ?? 'aws'}:`,
         )
       : new AppflowRateLimiter(config.rateLimitPerMinute);
-    if (limiter.close) detach.push(() => limiter.close?.());
     plugins.push(useAppflowRateLimit(limiter) as Plugin);
   }
   const otel = config.tracing ? await loadOtel() : undefined;

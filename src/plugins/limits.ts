@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { type CallBudget, withCallBudget } from '../appflow/guards.js';
 import type { GatewayContext } from '../context.js';
+import type { SharedRedis } from '../redis.js';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -69,7 +70,6 @@ export interface RateLimiter {
   remaining(id: string): Promise<number>;
   /** Seconds until the viewer's window resets. */
   retryAfter(id: string): Promise<number>;
-  close?(): void;
 }
 
 /** Fixed one-minute windows of AppFlow calls per viewer, in this process. */
@@ -114,20 +114,20 @@ export class AppflowRateLimiter implements RateLimiter {
 
 /**
  * The same budget shared by every replica (REDIS_URL): one counter per viewer and clock minute
- * in Redis (INCR, expiring with its minute), so N replicas do not allow N budgets.
+ * in Redis (INCR, expiring with its minute), so N replicas do not allow N budgets. While Redis
+ * is unavailable each replica counts for itself: a budget per replica, never a stall.
  */
 export class RedisRateLimiter implements RateLimiter {
+  private readonly local: AppflowRateLimiter;
+
   constructor(
     readonly perMinute: number,
-    private readonly redis: {
-      incr(key: string): Promise<number>;
-      pexpire(key: string, ms: number): Promise<number>;
-      get(key: string): Promise<string | null>;
-      disconnect(): void;
-    },
+    private readonly redis: SharedRedis,
     private readonly prefix = 'appflow-gateway:rate:',
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.local = new AppflowRateLimiter(perMinute, now);
+  }
 
   private key(id: string) {
     return `${this.prefix}${id}:${Math.floor(this.now() / 60_000)}`;
@@ -135,22 +135,29 @@ export class RedisRateLimiter implements RateLimiter {
 
   async take(id: string): Promise<boolean> {
     const key = this.key(id);
-    const count = await this.redis.incr(key);
-    if (count === 1) await this.redis.pexpire(key, 61_000);
-    return count <= this.perMinute;
+    if (!this.redis.available) return this.local.take(id);
+    try {
+      const count = await this.redis.call((r) => r.incr(key));
+      if (count === 1) await this.redis.call((r) => r.pexpire(key, 61_000));
+      return count <= this.perMinute;
+    } catch {
+      return this.local.take(id);
+    }
   }
 
   async remaining(id: string): Promise<number> {
-    return Math.max(0, this.perMinute - Number((await this.redis.get(this.key(id))) ?? 0));
+    if (!this.redis.available) return this.local.remaining(id);
+    try {
+      const used = await this.redis.call((r) => r.get(this.key(id)));
+      return Math.max(0, this.perMinute - Number(used ?? 0));
+    } catch {
+      return this.local.remaining(id);
+    }
   }
 
   async retryAfter(): Promise<number> {
     const now = this.now();
     return Math.max(1, Math.ceil(((Math.floor(now / 60_000) + 1) * 60_000 - now) / 1000));
-  }
-
-  close() {
-    this.redis.disconnect();
   }
 }
 

@@ -8,12 +8,13 @@
  * - groups: entries whose keys nobody can list (every cached page of a filtered list) live
  *   under their group's version, so one write forgets them all;
  * - shared by all replicas through Redis when REDIS_URL is set (invalidations too), in
- *   memory (LRU) otherwise.
+ *   memory (LRU) otherwise, and in memory while Redis is unavailable (FallbackCacheStore).
  * Credentials never reach this cache: AppFlow never returns them.
  */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
+import type { SharedRedis } from '../redis.js';
 
 export interface CacheEntry {
   /** The cached value. */
@@ -92,6 +93,92 @@ export class RedisCacheStore implements CacheStore {
       cursor = next;
       if (keys.length) await this.redis.del(...keys);
     } while (cursor !== '0');
+  }
+}
+
+/** Invalidations Redis missed that are remembered for its return; past this, clear it all. */
+const MAX_MISSED_DELETES = 10_000;
+
+/**
+ * The shared store while Redis is available, this process's memory while it is not: an outage
+ * costs warm entries, never latency. Invalidations always reach memory; those Redis missed are
+ * replayed when it returns, and memory is dropped then, so no replica keeps serving what
+ * another invalidated meanwhile.
+ */
+export class FallbackCacheStore implements CacheStore {
+  private readonly memory = new MemoryCacheStore();
+  private readonly missedDeletes = new Set<string>();
+  private missedClear = false;
+
+  constructor(
+    private readonly shared: CacheStore,
+    private readonly redis: SharedRedis,
+  ) {
+    redis.onAvailability((available) => {
+      if (available) void this.rejoin();
+    });
+  }
+
+  async get(key: string) {
+    if (this.redis.available) {
+      try {
+        return await this.redis.call(() => this.shared.get(key));
+      } catch {
+        // Gone meanwhile: what this process stored since is in memory.
+      }
+    }
+    return this.memory.get(key);
+  }
+
+  async set(key: string, entry: CacheEntry, ttlMs: number) {
+    if (this.redis.available) {
+      try {
+        return await this.redis.call(() => this.shared.set(key, entry, ttlMs));
+      } catch {
+        // Kept in memory instead.
+      }
+    }
+    await this.memory.set(key, entry, ttlMs);
+  }
+
+  async delete(keys: string[]) {
+    await this.memory.delete(keys);
+    if (this.redis.available) {
+      try {
+        return await this.redis.call(() => this.shared.delete(keys));
+      } catch {
+        // Replayed when Redis returns.
+      }
+    }
+    for (const key of keys) this.missedDeletes.add(key);
+    if (this.missedDeletes.size > MAX_MISSED_DELETES) {
+      this.missedDeletes.clear();
+      this.missedClear = true;
+    }
+  }
+
+  async clear() {
+    await this.memory.clear();
+    this.missedDeletes.clear();
+    this.missedClear = true;
+    if (this.redis.available) await this.rejoin();
+  }
+
+  /** Redis is back: replay what it missed, then serve from it again. */
+  private async rejoin() {
+    await this.memory.clear();
+    const keys = [...this.missedDeletes];
+    const clear = this.missedClear;
+    if (!clear && keys.length === 0) return;
+    this.missedDeletes.clear();
+    this.missedClear = false;
+    try {
+      await this.redis.call(() => (clear ? this.shared.clear() : this.shared.delete(keys)));
+    } catch {
+      // Gone again: remember them for next time.
+      for (const key of keys) this.missedDeletes.add(key);
+      this.missedClear ||= clear;
+    }
   }
 }
 

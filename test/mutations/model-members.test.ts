@@ -17,7 +17,7 @@ beforeAll(async () => {
     (next) => async (args) => {
       const body = (args.request as { body?: unknown }).body;
       if (body instanceof Uint8Array || typeof body === 'string') {
-        sent.push(typeof body === 'string' ? body : Buffer.from(body).toString('utf8'));
+        sent.push(typeof body === 'string' ? body : new TextDecoder().decode(body));
       }
       return next(args);
     },

@@ -63,7 +63,7 @@ handle.client.middlewareStack.add(
   () => async (args) => {
     const body = (args.request as { body?: unknown }).body;
     throw new Captured(
-      body instanceof Uint8Array ? Buffer.from(body).toString('utf8') : String(body ?? ''),
+      body instanceof Uint8Array ? new TextDecoder().decode(body) : String(body ?? ''),
     );
   },
   { step: 'finalizeRequest', name: 'captureForTest', priority: 'low' },
