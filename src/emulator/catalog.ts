@@ -143,6 +143,21 @@ export function canUseAsDestination(type: string): boolean {
   return connectorMemberFor('DestinationConnectorProperties', type) !== undefined;
 }
 
+/** What ConnectorConfiguration and ConnectorDetail both say of a built-in type. */
+function builtInIdentity(type: string): JsonObject {
+  return {
+    connectorType: type,
+    connectorName: NAMES[type] ?? type,
+    connectorDescription: `${NAMES[type] ?? type} connector for Amazon AppFlow`,
+    connectorOwner: 'AWS',
+    connectorVersion: '1.0',
+    connectorModes: PRIVATE_LINK.has(type) ? ['Public', 'Private'] : ['Public'],
+    supportedDataTransferTypes: type === 'S3' ? ['RECORD', 'FILE'] : ['RECORD'],
+    registeredAt: REGISTERED_AT,
+    registeredBy: 'AWS',
+  };
+}
+
 /** ConnectorConfiguration of a built-in connector type. */
 export function builtInConfiguration(type: string, region: string): JsonObject {
   const source = canUseAsSource(type);
@@ -150,11 +165,7 @@ export function builtInConfiguration(type: string, region: string): JsonObject {
   const triggers = source ? ['Scheduled', 'OnDemand'] : [];
   if (source && EVENT_SOURCES.has(type)) triggers.push('Event');
   return {
-    connectorType: type,
-    connectorName: NAMES[type] ?? type,
-    connectorDescription: `${NAMES[type] ?? type} connector for Amazon AppFlow`,
-    connectorOwner: 'AWS',
-    connectorVersion: '1.0',
+    ...builtInIdentity(type),
     canUseAsSource: source,
     canUseAsDestination: destination,
     supportedDestinationConnectors: source
@@ -167,31 +178,16 @@ export function builtInConfiguration(type: string, region: string): JsonObject {
     isPrivateLinkEndpointUrlRequired: false,
     supportedTriggerTypes: triggers,
     connectorMetadata: connectorMetadata(type, region),
-    connectorModes: PRIVATE_LINK.has(type) ? ['Public', 'Private'] : ['Public'],
     authenticationConfig: authenticationConfig(type),
     supportedApiVersions: API_VERSIONS[type] ?? [],
     supportedOperators: operators(type),
     supportedWriteOperations: destination ? (WRITE_OPERATIONS[type] ?? ['INSERT']) : [],
-    supportedDataTransferTypes: type === 'S3' ? ['RECORD', 'FILE'] : ['RECORD'],
-    registeredAt: REGISTERED_AT,
-    registeredBy: 'AWS',
   };
 }
 
 /** ConnectorDetail (ListConnectors / DescribeConnectors `connectors`) of a built-in type. */
 export function builtInDetail(type: string): JsonObject {
-  return {
-    connectorType: type,
-    connectorName: NAMES[type] ?? type,
-    connectorDescription: `${NAMES[type] ?? type} connector for Amazon AppFlow`,
-    connectorOwner: 'AWS',
-    connectorVersion: '1.0',
-    applicationType: type,
-    connectorModes: PRIVATE_LINK.has(type) ? ['Public', 'Private'] : ['Public'],
-    supportedDataTransferTypes: type === 'S3' ? ['RECORD', 'FILE'] : ['RECORD'],
-    registeredAt: REGISTERED_AT,
-    registeredBy: 'AWS',
-  };
+  return { ...builtInIdentity(type), applicationType: type };
 }
 
 /** What a registered custom connector contributes to its ConnectorConfiguration. */
