@@ -10,8 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { ANONYMOUS_ALL_SCOPES, createContext } from '../../src/context.js';
 import { createGateway } from '../../src/yoga.js';
-
-const SRC = join(import.meta.dirname, '..', '..', 'src');
+import { importCycles, importGraph, longFiles, SRC } from '../helpers/source-graph.js';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -41,6 +40,27 @@ function sdkValueImports(text: string): string[] {
 
 /** Where AppFlow is called: the services, the client itself, the live poller, the readiness probe. */
 const CALLERS = ['services/', 'appflow/', 'live/', 'plugins/health.ts', 'emulator/'];
+
+describe('the source tree', () => {
+  it('has no import cycle in src/ (every relative import, type-only ones included)', () => {
+    const graph = importGraph(SRC);
+    expect(graph.size).toBeGreaterThan(50);
+    expect(importCycles(graph)).toEqual([]);
+    // The check finds a cycle when there is one.
+    expect(
+      importCycles(
+        new Map([
+          ['a.ts', ['b.ts']],
+          ['b.ts', ['a.ts']],
+        ]),
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('keeps every hand-written source file under about 450 lines (src/gql is generated)', () => {
+    expect(longFiles(SRC, 460, (f) => f.startsWith('gql/'))).toEqual([]);
+  });
+});
 
 describe('the road to AppFlow', () => {
   const files = sourceFiles(SRC).map((path) => ({
