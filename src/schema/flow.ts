@@ -32,9 +32,6 @@ import {
   FlowRef,
 } from './refs.js';
 
-// src/schema/subscriptions.ts builds its events with these.
-export { executionFromRecord, flowFromDescribe } from '../services/models.js';
-
 builder.node(FlowRef, {
   description:
     'An Amazon AppFlow flow: where data comes from, where it goes, how and when it runs.',

@@ -7,8 +7,8 @@
 import { GraphQLError } from 'graphql';
 import { connectionOf } from '../live/limits.js';
 import type { StreamItem } from '../live/streams.js';
+import { executionFromRecord, flowFromDescribe } from '../services/models.js';
 import { builder } from './builder.js';
-import { executionFromRecord, flowFromDescribe } from './flow.js';
 import { ExecutionRef, FlowRef } from './refs.js';
 
 const MAX_FLOWS_PER_SUBSCRIPTION = 100;
