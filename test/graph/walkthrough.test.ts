@@ -30,7 +30,9 @@ function operation(name: string): { query: string; variables?: Record<string, un
 
 let t: TestGateway;
 beforeAll(async () => {
-  t = await startTestGateway({ emulator: { seed: true, runSeconds: 1 } });
+  // Runs last 4 s: long enough that the watch starts while the run is still InProgress, even on
+  // a loaded machine (1 s was not).
+  t = await startTestGateway({ emulator: { seed: true, runSeconds: 4 } });
 });
 afterAll(() => t.close());
 
