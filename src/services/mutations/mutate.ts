@@ -56,8 +56,11 @@ export type Output = Record<string, unknown>;
 
 export async function mutate(deps: MutationDeps, plan: MutationPlan): Promise<Output> {
   const secrets = sensitiveValues(modelOperation(plan.operation).input!.shape, plan.request);
+  // The model's constraints first: a request that breaks them makes no AppFlow call at all.
+  const local = prevalidate(plan.operation, plan.request, plan.input);
+  if (local.length) throw invalidInput(local, secrets);
   if (plan.operation === 'CreateFlow' || plan.operation === 'UpdateFlow') {
-    // validateFlow's checks (catalog reads, never a write), every problem at once.
+    // validateFlow's catalog checks (cached reads, never a write), every problem at once.
     const problems = await flowProblems(deps.reader, plan.operation, plan.request, plan.input, {
       fresh: true,
     });
@@ -65,8 +68,6 @@ export async function mutate(deps: MutationDeps, plan: MutationPlan): Promise<Ou
     if (missing) throw new NotFoundError(missing.message);
     if (problems.length) throw invalidInput(problems, secrets);
   } else {
-    const local = prevalidate(plan.operation, plan.request, plan.input);
-    if (local.length) throw invalidInput(local, secrets);
     // Rules that need a read of the current state (never a write).
     const remote = await remoteRules(deps.reader, plan.operation, plan.request);
     if (remote.length) throw invalidInput(remote, secrets);

@@ -30,11 +30,28 @@ export interface ResolvedEndpoint {
 
 type Role = 'source' | 'destination';
 
+/**
+ * The account's first 100 connector profiles (one cached DescribeConnectorProfiles page, kept
+ * until any profile changes): most accounts have fewer, so a name missing from it is missing
+ * without a lookup of its own (a lookup of a name that does not exist is never cached).
+ */
+function profileList(ctx: CheckContext) {
+  return ctx.reader.profiles.page({}, undefined, 100);
+}
+
+async function findProfile(ctx: CheckContext, name: string): Promise<ConnectorProfile | null> {
+  const page = await profileList(ctx);
+  const listed = page.items.find((p) => p.connectorProfileName === name);
+  if (listed || !page.nextToken) return listed ?? null;
+  return (await ctx.reader.profiles.byNames([name]))[0] ?? null;
+}
+
 async function profileNames(ctx: CheckContext, connectorType: string): Promise<string[]> {
-  const page = await ctx.reader.profiles
-    .page({ connectorType: connectorType as ConnectorProfile['connectorType'] }, undefined, 100)
-    .catch(() => ({ items: [] as ConnectorProfile[] }));
-  return page.items.map((p) => p.connectorProfileName!).filter(Boolean);
+  const page = await profileList(ctx).catch(() => ({ items: [] as ConnectorProfile[] }));
+  return page.items
+    .filter((p) => p.connectorType === connectorType)
+    .map((p) => p.connectorProfileName!)
+    .filter(Boolean);
 }
 
 /** The profile, the connector and the role of one end; problems go to `out`. */
@@ -62,7 +79,7 @@ export async function resolveEndpoint(
       return undefined;
     }
   } else {
-    const [profile] = await ctx.reader.profiles.byNames([name]);
+    const profile = await findProfile(ctx, name);
     if (!profile) {
       const suggestions = didYouMean(name, await profileNames(ctx, connectorType));
       out.push(

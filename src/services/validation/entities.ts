@@ -7,6 +7,7 @@
  */
 import type { ConnectorEntityField } from '@aws-sdk/client-appflow';
 import { connectorMemberFor } from '../../model/connectors.js';
+import { shape } from '../../model/model.js';
 import type { EntityScope } from '../reader/index.js';
 import type { ResolvedEndpoint } from './endpoints.js';
 import {
@@ -19,8 +20,12 @@ import {
   problem,
 } from './support.js';
 
-/** The member of a source's properties that names what it reads. */
-const OBJECT_MEMBERS = ['object', 'objectPath', 'entityName', 'bucketName'];
+/**
+ * The member of a source's properties that names what it reads. Not S3's bucketName: a flow
+ * may read a bucket of another account (by bucket policy) that ListConnectorEntities, which
+ * lists the account's own buckets, does not show.
+ */
+const OBJECT_MEMBERS = ['object', 'objectPath', 'entityName'];
 /** Nested entities are followed this deep. */
 const MAX_DEPTH = 3;
 
@@ -94,8 +99,6 @@ export async function entityProblems(
     );
     return out;
   }
-  // S3 sources read files: there is no field list to check.
-  if (objectMember === 'bucketName') return out;
   const fields = await ctx.reader.connectors.entityFields(scope, object);
   const names = fields.map(fieldName).filter(Boolean);
   const known = new Set(names);
@@ -201,9 +204,12 @@ export function taskProblems(ctx: CheckContext): FieldError[] {
       );
     }
     const operator = asObj(task.connectorOperator);
-    const op = operator && Object.values(operator).find((v) => v != null);
-    if (op !== undefined && op !== 'NO_OP') {
-      const key = Object.keys(operator!).find((k) => operator![k] != null)!;
+    const key = operator && Object.keys(operator).find((k) => operator[k] != null);
+    const op = key ? operator![key] : undefined;
+    // Only where the connector has NO_OP (Amplitude's only operator is BETWEEN).
+    const ref = key ? shape('ConnectorOperator').members?.[key] : undefined;
+    const operators = ref ? (shape(ref.shape).enum ?? []) : [];
+    if (key && op !== 'NO_OP' && operators.includes('NO_OP')) {
       out.push(
         problem(
           ['tasks', i, 'connectorOperator', key],

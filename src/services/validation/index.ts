@@ -42,6 +42,14 @@ export async function flowProblems(
     ...p,
   }));
   const remote: FieldError[] = [];
+  const destinationList = Array.isArray(request.destinationFlowConfigList)
+    ? (request.destinationFlowConfigList as Obj[])
+    : [];
+  // Every built-in connector type of the flow in one DescribeConnectors call (then cached).
+  const types = [asObj(request.sourceFlowConfig), ...destinationList.map(asObj)]
+    .map((c) => c?.connectorType)
+    .filter((t): t is string => typeof t === 'string' && t !== 'CustomConnector');
+  await reader.connectors.byTypes([...new Set(types)]).catch(() => {});
   const source = await resolveEndpoint(
     ctx,
     'source',
@@ -49,9 +57,6 @@ export async function flowProblems(
     ['sourceFlowConfig'],
     remote,
   );
-  const destinationList = Array.isArray(request.destinationFlowConfigList)
-    ? (request.destinationFlowConfigList as Obj[])
-    : [];
   const destinations = await Promise.all(
     destinationList.map((d, i) =>
       resolveEndpoint(ctx, 'destination', asObj(d), ['destinationFlowConfigList', i], remote),
