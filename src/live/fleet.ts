@@ -66,6 +66,8 @@ interface FlowState {
 
 interface FleetState {
   flows: Record<string, FlowState>;
+  /** When it was saved (ms): an old state is not taken over (its changes are news no more). */
+  savedAt: number;
 }
 
 export interface FleetStats {
@@ -145,6 +147,8 @@ export class FleetWatcher {
     this.timer = undefined;
     this.stopListening?.();
     this.stopListening = undefined;
+    // The next subscriber starts from a new baseline, not from changes nobody was told about.
+    this.state = undefined;
     if (this.leading) {
       this.leading = false;
       await this.lease.release();
@@ -168,7 +172,8 @@ export class FleetWatcher {
         const saved = this.coordination.distributed
           ? ((await this.coordination.loadLatest(STATE_KEY)) as unknown as FleetState | undefined)
           : undefined;
-        this.state = saved?.flows ? saved : this.state;
+        const recent = saved?.flows && Date.now() - saved.savedAt < 3 * this.options.idlePollMs;
+        this.state = recent ? saved : this.state;
         this.nextPollAt = 0;
       }
       this.leading = leading;
@@ -236,7 +241,7 @@ export class FleetWatcher {
         );
       }),
     );
-    this.state = { flows: after };
+    this.state = { flows: after, savedAt: Date.now() };
     if (this.coordination.distributed) {
       await this.coordination.saveLatest(
         STATE_KEY,
