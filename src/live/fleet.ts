@@ -196,7 +196,6 @@ export class FleetWatcher {
 
   /** One poll of the fleet; true while some run is in progress. */
   private async poll(): Promise<boolean> {
-    this.counters.polls++;
     const flows: FlowDefinition[] = [];
     let token: string | undefined;
     do {
@@ -250,6 +249,8 @@ export class FleetWatcher {
       );
     }
     for (const event of events) this.bus.publish(this.topic, event as unknown as Json);
+    // Counted once done: `polls` is the number of complete polls (baselines included).
+    this.counters.polls++;
     return Object.values(after).some((f) => Object.keys(f.active).length > 0 || isActive(f.status));
   }
 }
