@@ -29,7 +29,7 @@ const FLOW_RUN_EVENTS = /* GraphQL */ `
       kind
       flowName
       previousStatus
-      flow { flowName triggerType tags { key value } }
+      flow { flowName triggerType tags { key value } sourceConnectorProfile { connectorProfileName } }
       execution { executionId executionStatus flow { flowName } }
     }
   }
@@ -39,7 +39,11 @@ interface Event {
   kind: string;
   flowName: string;
   previousStatus: string | null;
-  flow: { flowName: string; triggerType: string } | null;
+  flow: {
+    flowName: string;
+    triggerType: string;
+    sourceConnectorProfile: { connectorProfileName: string } | null;
+  } | null;
   execution: { executionId: string; executionStatus: string; flow: { flowName: string } };
 }
 type Item = Received<{ flowRunEvents: Event }>;
@@ -101,6 +105,10 @@ describe('flowRunEvents over graphql-ws', () => {
           flow: { flowName, triggerType: 'OnDemand' },
           execution: { executionId: id, flow: { flowName } },
         });
+        // Linked fields beyond ListFlows' load on demand (DescribeFlow, then the profile).
+        expect(mine[0]!.flow!.sourceConnectorProfile?.connectorProfileName).toBe(
+          flowName === SAP ? 'sap-s4hana' : 'salesforce-prod',
+        );
         expect(mine.at(-1)).toMatchObject({
           kind: 'FINISHED',
           previousStatus: 'InProgress',
