@@ -169,6 +169,42 @@ describe('flowRunEvents over graphql-ws', () => {
     }
   });
 
+  it('a failure that will not pass is one error item; the stream goes on', async () => {
+    const client = wsClient(rig.wsUrl);
+    try {
+      const items: Item[] = [];
+      const pollsBefore = fleet().stats().polls;
+      const done = collect<{ flowRunEvents: Event }>(
+        client.iterate({ query: FLOW_RUN_EVENTS }),
+        (all: Item[]) => all.some((i) => i.data?.flowRunEvents?.kind === 'FINISHED'),
+        (item) => {
+          items.push(item);
+        },
+      );
+      await waitFor(() => fleet().stats().polls > pollsBefore);
+      // Three polls in a row are refused: subscribers hear about it once.
+      await rig.emulator.control.faults({
+        operation: 'ListFlows',
+        type: 'error',
+        errorType: 'AccessDeniedException',
+        count: 3,
+      });
+      const pollsAtFault = fleet().stats().polls;
+      await waitFor(() => items.some((i) => i.errors));
+      // `polls` counts complete polls: the faults are used up once one succeeds again.
+      await waitFor(() => fleet().stats().polls > pollsAtFault);
+      await startRun(rig.emulator, ON_DEMAND);
+      await done;
+      const errors = items.filter((i) => i.errors);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]!.errors![0]!.extensions?.code).toBe('ACCESS_DENIED');
+      expect(items.at(-1)!.data!.flowRunEvents.kind).toBe('FINISHED');
+    } finally {
+      await rig.emulator.control.clearFaults();
+      await client.dispose();
+    }
+  });
+
   it('one loop for every subscriber: ListFlows pages per poll, runs only for changed flows', async () => {
     const clients = Array.from({ length: 3 }, () => wsClient(rig.wsUrl));
     const stops: (() => void)[] = [];
