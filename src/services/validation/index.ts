@@ -57,11 +57,22 @@ export async function flowProblems(
     ['sourceFlowConfig'],
     remote,
   );
-  const destinations = await Promise.all(
-    destinationList.map((d, i) =>
-      resolveEndpoint(ctx, 'destination', asObj(d), ['destinationFlowConfigList', i], remote),
-    ),
+  // In parallel, each end's problems kept apart: reported in input order, whatever answers first.
+  const ends = await Promise.all(
+    destinationList.map(async (d, i) => {
+      const out: FieldError[] = [];
+      const end = await resolveEndpoint(
+        ctx,
+        'destination',
+        asObj(d),
+        ['destinationFlowConfigList', i],
+        out,
+      );
+      return { end, out };
+    }),
   );
+  const destinations = ends.map((e) => e.end);
+  for (const e of ends) remote.push(...e.out);
   remote.push(...capabilityProblems(ctx, source, destinations));
   remote.push(...scheduleProblems(ctx, source));
   remote.push(...taskProblems(ctx));
