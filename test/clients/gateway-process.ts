@@ -29,6 +29,8 @@ export async function startGatewayProcess(
       LOG_LEVEL: 'warn',
       APPFLOW_EMULATOR_RUN_SECONDS: '2',
       POLL_ACTIVE_MS: '200',
+      // Clients that keep a socket open (graphql-ws, SSE) do not hold up the stop.
+      SHUTDOWN_TIMEOUT_MS: '1000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
