@@ -18,6 +18,7 @@ import { MemoryApqStore, RedisApqStore, useAutomaticPersistedQueries } from './a
 import { type Authenticator, createAuthenticator } from './auth.js';
 import { CSRF_HEADERS, useCsrfPrevention } from './csrf.js';
 import { useErrorCodes } from './error-codes.js';
+import { graphiqlOptions } from './graphiql.js';
 import { Readiness, useOperationalEndpoints } from './health.js';
 import {
   AppflowRateLimiter,
@@ -128,16 +129,8 @@ export async function createProductionLayer(
       // against the query limits and charged to the viewer's rate limit.
       batching: config.batchLimit > 0 ? { limit: config.batchLimit } : false,
       landingPage: false,
-      graphiql: config.graphiql
-        ? {
-            title: 'appflow-gateway',
-            subscriptionsProtocol: 'WS',
-          }
-        : false,
-      // GraphiQL's scripts, styles and editor workers inlined in the page: works offline.
-      // Loaded on the first GraphiQL page, not at start-up (the assets are ~9 MB of source).
-      renderGraphiQL: async (options) =>
-        (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
+      // The example operations as tabs, the Explorer, all inlined: src/plugins/graphiql.ts.
+      ...graphiqlOptions(config.graphiql),
     },
     close() {
       for (const d of detach.splice(0)) d();
