@@ -49,6 +49,15 @@ const FLOWS = gql`
   }
 `;
 
+const START_MISSING = gql`
+  mutation StartMissing {
+    startFlow(input: { flowName: "no-such-flow" }) {
+      __typename
+      ... on MutationError { message }
+    }
+  }
+`;
+
 describe('Apollo Client', () => {
   it('sends a hash first, then the query once (APQ), and pages with relayStylePagination', async () => {
     sent.length = 0;
@@ -136,19 +145,16 @@ describe('Apollo Client', () => {
   }, 40_000);
 
   it('possibleTypes: `... on MutationError { message }` reaches the result', async () => {
-    const r = await apollo.client.mutate({
-      mutation: gql`
-        mutation StartMissing {
-          startFlow(input: { flowName: "no-such-flow" }) {
-            __typename
-            ... on MutationError { message }
-          }
-        }
-      `,
-    });
+    const r = await apollo.client.mutate({ mutation: START_MISSING });
     const payload = (r.data as any).startFlow;
     expect(payload.__typename).toBe('NotFoundError');
     expect(payload.message).toMatch(/no-such-flow|not found|does not exist/i);
+    // The batched snippet's cache has no possibleTypes: the interface fragment matches nothing.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const plain = await batched.client.mutate({ mutation: START_MISSING });
+    expect((plain.data as any).startFlow.message).toBeUndefined();
+    expect(String(warn.mock.calls.flat().join(' '))).toMatch(/possibleTypes/);
+    warn.mockRestore();
   });
 
   it('evicts the deleted flow from the cache by deletedFlowId', async () => {
