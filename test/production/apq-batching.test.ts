@@ -32,6 +32,13 @@ describe.each(['off', 'allow'])('APQ with PERSISTED_OPERATIONS=%s', (mode) => {
     const again = await g.post(apq(hash), auth);
     expect(again.body.errors).toBeUndefined();
     expect(again.body.data).toEqual(register.body.data);
+    // Apollo's useGETForHashedQueries: the hash in the URL, no CSRF header.
+    const extensions = encodeURIComponent(JSON.stringify(apq(hash).extensions));
+    const get = await g.fetch(`/graphql?extensions=${extensions}`, {
+      headers: { ...auth, accept: 'application/json' },
+    });
+    expect(get.status).toBe(200);
+    expect(((await get.json()) as { data?: unknown }).data).toEqual(register.body.data);
   });
 
   it('refuses a query whose hash is not its sha256, and never registers an invalid query', async () => {
