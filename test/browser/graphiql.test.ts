@@ -149,6 +149,7 @@ describe.skipIf(!hasChromium)('GraphiQL in chromium', () => {
       await members.locator('span[data-field-name="connectorType"]').first().click();
       await members.locator('span[data-field-name="sourceConnectorProperties"]').first().click();
       const editor = async () =>
+        // biome-ignore lint/performance/useDomNodeTextContent: Playwright's layout-aware text (line breaks), not the DOM property
         (await fresh.locator('.graphiql-query-editor').innerText()).replace(/\u00a0/g, ' ');
       await expect
         .poll(editor, { timeout: 10_000 })
