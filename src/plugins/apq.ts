@@ -1,8 +1,8 @@
 /**
  * Automatic persisted queries (APQ) as Apollo's PersistedQueryLink speaks them: a hash alone
  * answers PERSISTED_QUERY_NOT_FOUND until the client sends the query with its hash; the server
- * checks the sha256 and registers the query once it has parsed and validated (limits included),
- * so a failing or refused document is never stored. Registrations live in memory, or in Redis
+ * checks the sha256 and registers the query once it runs (parsed, validated with the limits,
+ * viewer authenticated), so a failing or refused document is never stored. Registrations live in memory, or in Redis
  * (shared by replicas, in memory while Redis is unavailable) with REDIS_URL.
  *
  * Runs after the trusted documents (src/plugins/persisted.ts): a hash in that list never reaches
@@ -84,6 +84,13 @@ export function useAutomaticPersistedQueries(
   trusted: PersistedOperations,
   store: ApqStore,
 ): Plugin {
+  const register = (context: unknown) => {
+    const params = (context as { params?: OperationParams }).params;
+    const hash = params && apqHash(params, trusted);
+    if (hash === undefined || !params?.query || fromStore.has(params)) return;
+    // onParams checked the hash already; this is a last guard before storing.
+    if (sha256(params.query) === hash) void store.set(hash, params.query);
+  };
   return {
     async onParams({ params, setParams }) {
       const hash = apqHash(params, trusted);
@@ -105,15 +112,14 @@ export function useAutomaticPersistedQueries(
         );
       }
     },
-    onValidate({ context }) {
-      const params = (context as { params?: OperationParams }).params;
-      const hash = params && apqHash(params, trusted);
-      if (hash === undefined || !params?.query || fromStore.has(params)) return;
-      const query = params.query;
-      return ({ valid }) => {
-        // onParams checked the hash already; this is a last guard before storing.
-        if (valid && sha256(query) === hash) void store.set(hash, query);
-      };
+    // Registered once the operation runs: parsed, validated (limits included) and its viewer
+    // authenticated (the context is built after validation), so an anonymous caller that is
+    // refused cannot fill the store.
+    onExecute({ args }) {
+      register(args.contextValue);
+    },
+    onSubscribe({ args }) {
+      register(args.contextValue);
     },
   };
 }

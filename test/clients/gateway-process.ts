@@ -21,9 +21,11 @@ export interface GatewayProcess {
 export async function startGatewayProcess(
   env: Record<string, string> = {},
 ): Promise<GatewayProcess> {
+  // One gateway on its own: no Redis, so what a client registers (APQ) starts empty every run.
+  const { REDIS_URL: _, ...inherited } = process.env;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     env: {
-      ...process.env,
+      ...inherited,
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',

@@ -48,6 +48,10 @@ describe.each(['off', 'allow'])('APQ with PERSISTED_OPERATIONS=%s', (mode) => {
     const bad = await g.post(apq(sha256(invalid), invalid), auth);
     expect(code(bad)).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(code(await g.post(apq(sha256(invalid)), auth))).toBe('PERSISTED_QUERY_NOT_FOUND');
+    // Refused callers register nothing (anonymous access is off here: 401).
+    const anonymous = '{ flows(first: 4) { edges { node { flowArn } } } }';
+    expect((await g.post(apq(sha256(anonymous), anonymous))).status).toBe(401);
+    expect(code(await g.post(apq(sha256(anonymous)), auth))).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 });
 
