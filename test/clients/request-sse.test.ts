@@ -1,9 +1,9 @@
 /**
- * graphql-request and graphql-sse (single connection) with the README's snippet, against a real
- * gateway process; plain fetch GET needs no CSRF header.
+ * graphql-request and graphql-sse (single connection, as the README's snippet, and distinct
+ * connections) against a real gateway process; plain fetch GET needs no CSRF header.
  */
 import type { GraphQLClient } from 'graphql-request';
-import type { Client as SseClient } from 'graphql-sse';
+import { createClient, type Client as SseClient } from 'graphql-sse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type GatewayProcess,
@@ -54,6 +54,25 @@ describe('graphql-request, graphql-sse and fetch', () => {
       statuses.push(result.data.executionUpdated.executionStatus);
     }
     expect(statuses.at(-1)).toBe('Successful');
+  }, 40_000);
+
+  it('graphql-sse in distinct connections mode (POST /graphql, accept: text/event-stream)', async () => {
+    const distinct = createClient({ url: g.url });
+    try {
+      const start = await clients.client.request<any>(
+        'mutation { startFlow(input: { flowName: "salesforce-accounts-to-s3" }) { ... on StartFlowSuccess { execution { executionId } } } }',
+      );
+      const statuses: string[] = [];
+      for await (const result of distinct.iterate<any>({
+        query: `subscription { executionUpdated(flowName: "salesforce-accounts-to-s3", executionId: "${start.startFlow.execution.executionId}") { executionStatus } }`,
+      })) {
+        expect(result.errors).toBeUndefined();
+        statuses.push(result.data.executionUpdated.executionStatus);
+      }
+      expect(statuses.at(-1)).toBe('Successful');
+    } finally {
+      distinct.dispose();
+    }
   }, 40_000);
 
   it('a plain fetch GET needs no CSRF header', async () => {
