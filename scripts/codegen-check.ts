@@ -12,10 +12,14 @@ const committed = 'src/gql/';
 const temp = mkdtempSync(join(tmpdir(), 'codegen-check-'));
 try {
   const target = `${temp}/`;
-  await generate(
-    { ...config, silent: true, generates: { [target]: config.generates[committed]! } },
-    true,
+  // Every output lives under src/gql/ (the client preset's folder, the fragment matcher's file).
+  const generates = Object.fromEntries(
+    Object.entries(config.generates).map(([path, output]) => [
+      target + path.slice(committed.length),
+      output,
+    ]),
   );
+  await generate({ ...config, silent: true, generates }, true);
   const fresh = readdirSync(temp).sort();
   const current = readdirSync(committed).sort();
   const problems: string[] = [];

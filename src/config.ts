@@ -52,6 +52,8 @@ export interface GatewayConfig {
   };
   /** Per-client budget of AppFlow-calling fields per minute (0 = unlimited). */
   rateLimitPerMinute: number;
+  /** Operations one array POST may carry (Apollo's BatchHttpLink); 0 refuses batches. */
+  batchLimit: number;
   /** JSON map sha256 -> document used by PERSISTED_OPERATIONS (default src/gql/persisted-documents.json). */
   persistedOperationsFile?: string;
   /** graphql-armor limits for every document (HTTP and WebSocket). */
@@ -232,6 +234,7 @@ export function loadConfig(
       idlePollMs: int(env, 'POLL_IDLE_MS', 15000, 50, 3600000),
     },
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 0, 0, 1000000),
+    batchLimit: int(env, 'BATCH_LIMIT', 10, 0, 100),
     persistedOperationsFile: env.PERSISTED_OPERATIONS_FILE || undefined,
     limits: {
       maxDepth: int(env, 'MAX_DEPTH', 12, 1, 1000),

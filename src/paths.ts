@@ -1,7 +1,7 @@
 /**
- * Files the gateway reads at run time (the AppFlow model, persisted documents) are found from
- * the package root, so the same code works from src/ (tsx, vitest) and from the bundle in
- * dist/ (`npm start`), whose modules sit at a different depth.
+ * Files the gateway reads at run time (the AppFlow model, persisted documents, GraphiQL's example
+ * operations) are found from the package root, so the same code works from src/ (tsx, vitest)
+ * and from the bundle in dist/ (`npm start`), whose modules sit at a different depth.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';

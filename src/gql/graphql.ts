@@ -131,7 +131,7 @@ export type OverviewQueryVariables = Exact<{
 }>;
 
 
-export type OverviewQuery = { flows: { edges: Array<{ node: { id: string, flowName: string, flowStatus: FlowStatus | null, sourceConnectorType: ConnectorType | null, destinationConnectorType: ConnectorType | null, triggerConfig: { triggerType: TriggerType | null } | null, lastExecution: { executionId: string | null, executionStatus: ExecutionStatus | null, startedAt: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, connectorProfiles: { edges: Array<{ node: { id: string, connectorProfileName: string, connectorType: ConnectorType | null, connectionMode: ConnectionMode | null } }> } };
+export type OverviewQuery = { flows: { edges: Array<{ node: { id: string, flowName: string, flowStatus: FlowStatus | null, sourceConnectorType: ConnectorType | null, destinationConnectorType: ConnectorType | null, triggerConfig: { triggerType: TriggerType | null } | null, lastExecution: { executionId: string | null, executionStatus: ExecutionStatus | null, startedAt: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null, connectorProfiles: { edges: Array<{ node: { id: string, connectorProfileName: string, connectorType: ConnectorType | null, connectionMode: ConnectionMode | null } }> } | null };
 
 export type ValidateFlowExampleQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -141,7 +141,7 @@ export type ValidateFlowExampleQuery = { validateFlow: { valid: boolean, problem
 export type FlowRunStatsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FlowRunStatsQuery = { flows: { edges: Array<{ node: { flowName: string, runStats: { runs: number, successRate: number | null, failures: number, duration: { p50: number | null, p95: number | null }, records: { total: number, perRun: number | null }, lastError: { message: string, at: string } | null, daily: Array<{ date: string, runs: number, failures: number }> } | null } }> } };
+export type FlowRunStatsQuery = { flows: { edges: Array<{ node: { flowName: string, runStats: { runs: number, successRate: number | null, failures: number, duration: { p50: number | null, p95: number | null }, records: { total: number, perRun: number | null }, lastError: { message: string, at: string } | null, daily: Array<{ date: string, runs: number, failures: number }> } | null } }> } | null };
 
 export type FlowsListQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -150,7 +150,7 @@ export type FlowsListQueryVariables = Exact<{
 }>;
 
 
-export type FlowsListQuery = { flows: { edges: Array<{ cursor: string, node: { id: string, flowName: string, description: string | null, flowStatus: FlowStatus | null, lastUpdatedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type FlowsListQuery = { flows: { edges: Array<{ cursor: string, node: { id: string, flowName: string, description: string | null, flowStatus: FlowStatus | null, lastUpdatedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type FlowRunsQueryVariables = Exact<{
   flowName: string;
@@ -166,14 +166,14 @@ export type RunFieldsFragment = { id: string, executionId: string | null, execut
 export type DashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardQuery = { flows: { edges: Array<{ node: { id: string, flowName: string, flowStatus: FlowStatus | null, triggerType: TriggerType | null, lastRunExecutionDetails: { mostRecentExecutionStatus: ExecutionStatus | null, mostRecentExecutionTime: string | null } | null, sourceConnectorProfile: { connectorProfileName: string, connectorType: ConnectorType | null } | null, destinationConnectorProfiles: Array<{ connectorProfileName: string }>, sourceConnector: { connectorType: ConnectorType, connectorName: string | null, canUseAsSource: boolean | null } | null, destinationConnectors: Array<{ connectorType: ConnectorType, canUseAsDestination: boolean | null }>, executions: { edges: Array<{ node: { executionId: string | null, executionStatus: ExecutionStatus | null, startedAt: string | null, executionResult: { recordsProcessed: number | null, bytesProcessed: number | null } | null } }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type DashboardQuery = { flows: { edges: Array<{ node: { id: string, flowName: string, flowStatus: FlowStatus | null, triggerType: TriggerType | null, lastRunExecutionDetails: { mostRecentExecutionStatus: ExecutionStatus | null, mostRecentExecutionTime: string | null } | null, sourceConnectorProfile: { connectorProfileName: string, connectorType: ConnectorType | null } | null, destinationConnectorProfiles: Array<{ connectorProfileName: string }>, sourceConnector: { connectorType: ConnectorType, connectorName: string | null, canUseAsSource: boolean | null } | null, destinationConnectors: Array<{ connectorType: ConnectorType, canUseAsDestination: boolean | null }>, executions: { edges: Array<{ node: { executionId: string | null, executionStatus: ExecutionStatus | null, startedAt: string | null, executionResult: { recordsProcessed: number | null, bytesProcessed: number | null } | null } }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type ScheduledSalesforceFlowsQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
 
-export type ScheduledSalesforceFlowsQuery = { flows: { edges: Array<{ cursor: string, node: { flowName: string, triggerConfig: { triggerProperties: { Scheduled: { scheduleExpression: string | null } | null } | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ScheduledSalesforceFlowsQuery = { flows: { edges: Array<{ cursor: string, node: { flowName: string, triggerConfig: { triggerProperties: { Scheduled: { scheduleExpression: string | null } | null } | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type FlowWithRunsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -240,7 +240,7 @@ export type StartFlowMutation = { startFlow:
     | { __typename: 'QuotaExceededError', message: string }
     | { __typename: 'StartFlowSuccess', execution: { executionId: string | null, executionStatus: ExecutionStatus | null } | null, flow: { id: string, flowStatus: FlowStatus | null } | null }
     | { __typename: 'ValidationError', message: string }
-   };
+   | null };
 
 export type ExecutionUpdatedSubscriptionVariables = Exact<{
   flowName: string;

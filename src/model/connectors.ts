@@ -40,3 +40,26 @@ export function isConnectorUnion(name: string): boolean {
     s.type === 'structure' && members.length > 3 && members.every((m) => connectorTypeOfMember(m))
   );
 }
+
+/**
+ * The connector unions that are inputs (`@oneOf` input types of the same name + `Input`): a form
+ * goes from a connector type to the member it fills in through `connectorInputMembers`.
+ */
+export const CONNECTOR_INPUT_UNIONS = [
+  'ConnectorProfileProperties',
+  'ConnectorProfileCredentials',
+  'SourceConnectorProperties',
+  'DestinationConnectorProperties',
+  'ConnectorOperator',
+] as const;
+
+export type ConnectorInputUnion = (typeof CONNECTOR_INPUT_UNIONS)[number];
+
+/** For each input union, the member a connector type fills in (null: the union has none). */
+export function connectorInputMembers(
+  connectorType: string,
+): Record<ConnectorInputUnion, string | null> {
+  return Object.fromEntries(
+    CONNECTOR_INPUT_UNIONS.map((u) => [u, connectorMemberFor(u, connectorType) ?? null]),
+  ) as Record<ConnectorInputUnion, string | null>;
+}

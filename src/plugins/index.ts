@@ -6,7 +6,6 @@
  * WebSocket side and for shutdown.
  */
 
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { Plugin, YogaServerOptions } from 'graphql-yoga';
 import type { AppflowHandle } from '../appflow/client.js';
@@ -15,8 +14,11 @@ import type { GatewayContext, GatewayServices } from '../context.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { SharedRedis } from '../redis.js';
 import type { AppflowCache } from '../services/cache.js';
+import { MemoryApqStore, RedisApqStore, useAutomaticPersistedQueries } from './apq.js';
 import { type Authenticator, createAuthenticator } from './auth.js';
+import { CSRF_HEADERS, useCsrfPrevention } from './csrf.js';
 import { useErrorCodes } from './error-codes.js';
+import { graphiqlOptions } from './graphiql.js';
 import { Readiness, useOperationalEndpoints } from './health.js';
 import {
   AppflowRateLimiter,
@@ -31,9 +33,6 @@ import { createMetrics, type GatewayMetrics, useMetrics } from './metrics.js';
 import { PersistedOperations, usePersistedOperations } from './persisted.js';
 import { loadOtel, traceAppflowCalls, useTracing } from './tracing.js';
 
-/** Headers a browser client must send on GET (CSRF prevention); JSON POSTs are preflighted. */
-export const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'apollo-require-preflight'];
-
 export interface ProductionLayer {
   authenticator: Authenticator;
   persisted: PersistedOperations;
@@ -43,7 +42,7 @@ export interface ProductionLayer {
   plugins: Plugin[];
   yogaOptions: Pick<
     YogaServerOptions<Record<string, unknown>, GatewayContext>,
-    'cors' | 'maskedErrors' | 'graphiql' | 'renderGraphiQL' | 'landingPage'
+    'cors' | 'maskedErrors' | 'graphiql' | 'renderGraphiQL' | 'landingPage' | 'batching'
   >;
   close(): void;
 }
@@ -78,8 +77,12 @@ export async function createProductionLayer(
     useErrorCodes(),
     useRequestLogging(logger) as Plugin,
     useOperationalEndpoints({ readiness, metrics }),
-    useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
+    useCsrfPrevention(),
     usePersistedOperations(persisted),
+    useAutomaticPersistedQueries(
+      persisted,
+      deps.redis ? new RedisApqStore(deps.redis) : new MemoryApqStore(),
+    ),
     useQueryLimits(config.limits, { hideSuggestions: !config.introspection }),
     useMetrics(metrics),
   ];
@@ -122,17 +125,12 @@ export async function createProductionLayer(
               maxAge: 600,
             },
       maskedErrors: { isDev: false, maskError: loggingMaskError(logger) },
+      // Array POSTs (BatchHttpLink): each operation runs its own pipeline, so each is checked
+      // against the query limits and charged to the viewer's rate limit.
+      batching: config.batchLimit > 0 ? { limit: config.batchLimit } : false,
       landingPage: false,
-      graphiql: config.graphiql
-        ? {
-            title: 'appflow-gateway',
-            subscriptionsProtocol: 'WS',
-          }
-        : false,
-      // GraphiQL's scripts, styles and editor workers inlined in the page: works offline.
-      // Loaded on the first GraphiQL page, not at start-up (the assets are ~9 MB of source).
-      renderGraphiQL: async (options) =>
-        (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
+      // The example operations as tabs, the Explorer, all inlined: src/plugins/graphiql.ts.
+      ...graphiqlOptions(config.graphiql),
     },
     close() {
       for (const d of detach.splice(0)) d();

@@ -2,8 +2,10 @@
  * Persisted operations: the documents GraphQL Code Generator wrote to
  * src/gql/persisted-documents.json (sha256 of the document -> text). A client sends
  * `extensions.persistedQuery.sha256Hash` instead of the text. PERSISTED_OPERATIONS=only
- * refuses any other document; `allow` accepts both; `off` ignores hashes. The same resolution
- * runs for HTTP (a Yoga onParams hook) and for graphql-ws (src/server.ts's onSubscribe).
+ * refuses any other document; `allow` accepts both; `off` has no list. With `off` and `allow`, a
+ * hash not in the list is an automatic persisted query (src/plugins/apq.ts, HTTP only). The same
+ * resolution runs for HTTP (a Yoga onParams hook) and for graphql-ws (src/server.ts's
+ * onSubscribe).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -72,6 +74,9 @@ export class PersistedOperations {
     if (hash !== undefined) {
       const document = this.byHash.get(normalizeHash(hash));
       if (document === undefined) {
+        // `allow`: a query with a hash not in the list is an APQ registration (src/plugins/apq.ts
+        // checks the hash on HTTP); `allow` accepts any text anyway.
+        if (params.query && this.mode === 'allow') return params.query;
         return refusal('PersistedQueryNotFound', 'PERSISTED_QUERY_NOT_FOUND');
       }
       if (params.query && params.query !== document) {
@@ -111,6 +116,9 @@ export function usePersistedOperations(store: PersistedOperations): Plugin {
   return {
     onParams({ params, setParams }) {
       if (store.mode === 'off') return;
+      // A hash not in the list, with `allow`: automatic persisted queries (src/plugins/apq.ts).
+      const hash = persistedHash(params.extensions);
+      if (store.mode === 'allow' && hash !== undefined && !store.has(hash)) return;
       const resolved = store.resolve(params);
       if (resolved instanceof GraphQLError) throw resolved;
       if (resolved !== params.query) setParams({ ...params, query: resolved });

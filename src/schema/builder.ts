@@ -47,14 +47,10 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    nodeQueryOptions: {
-      authScopes: { read: true },
-      description: 'Any flow, connector profile, connector or run by its global id.',
-    },
-    nodesQueryOptions: {
-      authScopes: { read: true },
-      description: 'Several objects by global id, in order (null where one does not exist).',
-    },
+    // `node` and `nodes` are src/schema/node.ts's: a bad id is null in its place with a coded
+    // error, where the plugin's fields fail the whole field (or all of `nodes`) uncoded.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
     idFieldOptions: { description: 'Global id: refetch this object with `node(id:)`.' },
     nodeTypeOptions: { description: 'An object with a global id (Relay).' },
     pageInfoTypeOptions: { description: 'Where a page of a connection stands.' },
@@ -94,6 +90,9 @@ builder.addScalarType(
   'DateTime',
   new GraphQLScalarType({
     ...DateTimeResolver.toConfig(),
+    // RFC 3339 date-times, as the GraphQL Scalars project specifies them (clients and codegen
+    // map the scalar from this URL).
+    specifiedByURL: 'https://scalars.graphql.org/andimarek/date-time',
     serialize(value) {
       // A valid Date (what the SDK returns) directly; anything else through graphql-scalars'
       // checks and errors.

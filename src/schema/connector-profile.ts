@@ -63,7 +63,9 @@ builder.queryFields((t) => ({
   connectorProfiles: t.field({
     authScopes: { read: true },
     type: ConnectorProfileConnection,
-    nullable: false,
+    // Nullable like every root field that reaches AppFlow: one failing root field leaves
+    // the others' data (graphql-eslint's require-nullable-result-in-root).
+    nullable: true,
     description:
       'Connector profiles (DescribeConnectorProfiles), optionally by connector type or names.',
     args: {

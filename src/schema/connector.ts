@@ -3,6 +3,11 @@
  * DescribeConnector(s) and ListConnectors report, its profiles and its entities.
  */
 import { resolveTokenConnection } from '../appflow/pagination.js';
+import {
+  CONNECTOR_INPUT_UNIONS,
+  CONNECTOR_TYPES,
+  connectorInputMembers,
+} from '../model/connectors.js';
 import { maxPageSize } from '../model/model.js';
 import { type ConnectorEntityModel, connectorKey } from '../services/models.js';
 import {
@@ -39,6 +44,31 @@ ConnectorEntityRef.implement({
   }),
 });
 
+/** A connector type with the member it fills in of each `@oneOf` connector input. */
+const ConnectorInputMembersRef = builder
+  .objectRef<{ connectorType: string }>('ConnectorInputMembers')
+  .implement({
+    description:
+      "Which member of each `@oneOf` connector input belongs to a connector type. AppFlow's model names most members like the type, but not all (`Googleanalytics` fills in `GoogleAnalytics`): read the name here instead of keeping a table.",
+    fields: (t) => ({
+      connectorType: t.field({
+        type: enumRef('ConnectorType'),
+        nullable: false,
+        description: 'The connector type.',
+        resolve: (m) => m.connectorType as never,
+      }),
+      ...Object.fromEntries(
+        CONNECTOR_INPUT_UNIONS.map((union) => [
+          union[0]!.toLowerCase() + union.slice(1),
+          t.string({
+            description: `The member of \`${union}Input\` for this connector type (null: it has none).`,
+            resolve: (m) => connectorInputMembers(m.connectorType)[union],
+          }),
+        ]),
+      ),
+    }),
+  });
+
 builder.node(ConnectorRef, {
   description: 'A connector: a built-in connector type, or a custom connector registered by label.',
   id: { resolve: (c) => connectorKey(c.connectorType, c.connectorLabel) },
@@ -71,6 +101,12 @@ builder.node(ConnectorRef, {
             ),
         }),
     }),
+    inputMembers: t.field({
+      type: ConnectorInputMembersRef,
+      nullable: false,
+      description: 'The member this connector fills in of each `@oneOf` connector input.',
+      resolve: (c) => ({ connectorType: c.connectorType }),
+    }),
     entities: t.field({
       type: [ConnectorEntityRef],
       nullable: false,
@@ -91,6 +127,14 @@ builder.node(ConnectorRef, {
 });
 
 builder.queryFields((t) => ({
+  connectorInputMembers: t.field({
+    authScopes: { read: true },
+    type: [ConnectorInputMembersRef],
+    nullable: false,
+    description:
+      'For every connector type, the member it fills in of each `@oneOf` connector input (from the AppFlow model; no AppFlow call).',
+    resolve: () => CONNECTOR_TYPES.map((connectorType) => ({ connectorType })),
+  }),
   connector: t.field({
     authScopes: { read: true },
     type: ConnectorRef,
@@ -108,7 +152,9 @@ builder.queryFields((t) => ({
   connectors: t.field({
     authScopes: { read: true },
     type: ConnectorConnection,
-    nullable: false,
+    // Nullable like every root field that reaches AppFlow: one failing root field leaves
+    // the others' data (graphql-eslint's require-nullable-result-in-root).
+    nullable: true,
     description:
       'Connectors: every connector (ListConnectors), or the given built-in types (DescribeConnectors).',
     args: {

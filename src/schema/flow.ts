@@ -126,7 +126,9 @@ builder.queryFields((t) => ({
   flows: t.field({
     authScopes: { read: true },
     type: FlowConnection,
-    nullable: false,
+    // Nullable like every root field that reaches AppFlow: one failing root field leaves
+    // the others' data (graphql-eslint's require-nullable-result-in-root).
+    nullable: true,
     description: "The account's flows (ListFlows), optionally filtered.",
     args: {
       ...forwardArgs(t.arg),

@@ -1,6 +1,7 @@
 /** Imports every type file, then prints the schema. */
 import { builder } from './builder.js';
 import './refs.js';
+import './node.js';
 import './flow.js';
 import './flow-run-stats.js';
 import './execution.js';

@@ -6,7 +6,7 @@ builder.queryFields((t) => ({
   tags: t.field({
     authScopes: { read: true },
     type: outputType('TagMap'),
-    nullable: { list: false, items: false },
+    nullable: { list: true, items: false },
     description: 'The tags of a flow or connector profile (ListTagsForResource).',
     args: {
       resourceArn: t.arg.string({

@@ -3,7 +3,8 @@
  * start` demo: the gateway with its embedded, seeded emulator. Offline by construction: the
  * page's assets come from the gateway (no CDN). Runs a query from the editor and checks the
  * seeded flows in the result pane, then follows a run to its end with a subscription over
- * WebSocket. Screenshots go to test-results/.
+ * WebSocket; opens on the example operations and builds a query by ticking fields in the
+ * GraphiQL Explorer. Screenshots go to test-results/.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -125,6 +126,42 @@ describe.skipIf(!hasChromium)('GraphiQL in chromium', () => {
     await page.screenshot({ path: 'test-results/graphiql-query.png' });
     expect(offsite).toEqual([]);
     expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('opens on the example operations and builds a query in the GraphiQL Explorer', async () => {
+    // A fresh page: no tabs remembered from the tests above.
+    const fresh = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    fresh.on('pageerror', (e) => pageErrors.push(String(e)));
+    try {
+      await fresh.goto(server.url, { waitUntil: 'load' });
+      await fresh.locator('.graphiql-execute-button').waitFor({ timeout: 30_000 });
+      // src/plugins/graphiql.ts: the dashboard, a mutation and a subscription from src/operations.
+      expect(await fresh.locator('.graphiql-tab').allInnerTexts()).toEqual([
+        'Dashboard',
+        'StartFlow',
+        'ExecutionUpdated',
+      ]);
+      await fresh.locator('.graphiql-tab-add').click();
+      await fresh.locator('.graphiql-sidebar button[aria-label="Show GraphiQL Explorer"]').click();
+      const explorer = fresh.locator('.graphiql-explorer-root');
+      await explorer.locator('span[data-field-name="connectorInputMembers"]').first().click();
+      const members = explorer.locator('.graphiql-explorer-connectorInputMembers');
+      await members.locator('span[data-field-name="connectorType"]').first().click();
+      await members.locator('span[data-field-name="sourceConnectorProperties"]').first().click();
+      const editor = async () =>
+        // biome-ignore lint/performance/useDomNodeTextContent: Playwright's layout-aware text (line breaks), not the DOM property
+        (await fresh.locator('.graphiql-query-editor').innerText()).replace(/\u00a0/g, ' ');
+      await expect
+        .poll(editor, { timeout: 10_000 })
+        .toMatch(/connectorInputMembers \{\s+connectorType\s+sourceConnectorProperties\s+\}/);
+      await fresh.locator('.graphiql-execute-button').click();
+      const text = await waitForResponse(fresh, (t) => t.includes('"GoogleAnalytics"'), 30_000);
+      expect(text).toContain('"Googleanalytics"');
+      await fresh.screenshot({ path: 'test-results/graphiql-explorer.png' });
+      expect(offsite).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
   }, 120_000);
 
   it('follows a run to its end with a subscription over WebSocket', async () => {

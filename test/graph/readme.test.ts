@@ -50,7 +50,7 @@ describe('README examples', () => {
 
   it('the typed dashboard result has the seeded flows with their runs', async () => {
     const r = await t.query<DashboardQuery>(print(generated('Dashboard')));
-    const flows = r.data!.flows.edges.map((e) => e.node);
+    const flows = r.data!.flows!.edges.map((e) => e.node);
     expect(flows.length).toBeGreaterThanOrEqual(5);
     expect(flows.some((f) => f.executions.edges.length > 0 && f.sourceConnectorProfile)).toBe(true);
   });

@@ -71,7 +71,8 @@ describe('HTTP authentication and scopes', () => {
     await g.emulator.control.clearRequests();
     const r = await g.post({ query: START }, { 'x-api-key': READ_KEY });
     expect(r.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(r.body.data ?? null).toBeNull();
+    // Root fields are nullable: the refused field is null, with the error beside it.
+    expect(r.body.data).toEqual({ startFlow: null });
     expect((await g.emulator.control.requests()).byOperation.StartFlow ?? 0).toBe(0);
   });
 
@@ -98,7 +99,7 @@ describe('HTTP authentication and scopes', () => {
     const noScope = await hs256({}, { aud: 'gateway' });
     const none = await g.post({ query: FLOWS }, { authorization: `Bearer ${noScope}` });
     expect(none.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(none.body.data).toBeNull();
+    expect(none.body.data).toEqual({ flows: null });
 
     const wrongAud = await hs256({ scope: 'read' }, { aud: 'someone-else' });
     const expired = await hs256({ scope: 'read' }, { aud: 'gateway', exp: '-1m' });

@@ -183,20 +183,44 @@ describe('CSRF and CORS', () => {
   });
   afterAll(() => g.close());
 
-  it('refuses a simple GET without the CSRF header, accepts it with the header', async () => {
+  it('GET queries need no CSRF header; simple POSTs and GETs with a cookie do; mutations are POST-only', async () => {
     const url = `/graphql?query=${encodeURIComponent('{ __typename }')}`;
-    const plain = await g.fetch(url, { headers: { 'x-api-key': ADMIN_KEY } });
-    expect(plain.status).toBe(403);
+    const get = await g.fetch(url, {
+      headers: { 'x-api-key': ADMIN_KEY, accept: 'application/json' },
+    });
+    expect(get.status).toBe(200);
+    const withCookie = await g.fetch(url, {
+      headers: { 'x-api-key': ADMIN_KEY, cookie: 'session=1' },
+    });
+    expect(withCookie.status).toBe(403);
     const form = await g.fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'text/plain', 'x-api-key': ADMIN_KEY },
       body: JSON.stringify({ query: '{ __typename }' }),
     });
     expect(form.status).toBe(403);
+    const formWithHeader = await g.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-api-key': ADMIN_KEY, 'x-graphql-yoga-csrf': '1' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(formWithHeader.status).not.toBe(403);
     const ok = await g.fetch(url, {
-      headers: { 'x-api-key': ADMIN_KEY, 'x-graphql-yoga-csrf': '1', accept: 'application/json' },
+      headers: {
+        'x-api-key': ADMIN_KEY,
+        cookie: 'session=1',
+        'x-graphql-yoga-csrf': '1',
+        accept: 'application/json',
+      },
     });
     expect(ok.status).toBe(200);
+    await g.emulator.control.clearRequests();
+    const mutation = await g.fetch(
+      `/graphql?query=${encodeURIComponent('mutation { deleteFlow(input: { flowName: "x" }) { __typename } }')}`,
+      { headers: { 'x-api-key': ADMIN_KEY, accept: 'application/json' } },
+    );
+    expect(mutation.status).toBe(405);
+    expect((await g.emulator.control.requests()).total).toBe(0);
   });
 
   it('answers preflights for configured origins only', async () => {

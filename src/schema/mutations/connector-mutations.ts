@@ -1,5 +1,7 @@
 /** Mutations of connectors: custom connector registrations and metadata caches. */
 
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { connectorKey } from '../../services/models.js';
 import { ConnectorProfileRef, ConnectorRef } from '../refs.js';
 import { defineMutation } from './define.js';
 
@@ -38,6 +40,17 @@ defineMutation({
       type: 'String',
       nullable: false,
       description: 'The label of the connector that was unregistered.',
+    },
+    unregisteredConnectorId: {
+      type: 'ID',
+      nullable: false,
+      description:
+        "The unregistered connector's global id, to drop it from client caches (Relay's @deleteRecord, Apollo's cache.evict).",
+      resolve: (payload) =>
+        encodeGlobalID(
+          'Connector',
+          connectorKey('CustomConnector', payload.unregisteredConnectorLabel),
+        ),
     },
   },
 });

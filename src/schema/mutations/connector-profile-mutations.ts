@@ -1,5 +1,6 @@
 /** Mutations of connector profiles. Credentials go in, and never come back out. */
 
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { NotFoundError } from '../../services/mutations/index.js';
 import { ConnectorProfileRef } from '../refs.js';
 import { defineMutation } from './define.js';
@@ -41,6 +42,13 @@ defineMutation({
       type: 'String',
       nullable: false,
       description: 'The name of the deleted connector profile.',
+    },
+    deletedConnectorProfileId: {
+      type: 'ID',
+      nullable: false,
+      description:
+        "The deleted profile's global id, to drop it from client caches (Relay's @deleteRecord, Apollo's cache.evict).",
+      resolve: (payload) => encodeGlobalID('ConnectorProfile', payload.deletedConnectorProfileName),
     },
   },
 });

@@ -37,8 +37,10 @@ export interface PayloadField<S> {
   resolve?: (payload: S) => unknown;
 }
 
-/** The fields of a success payload `S`: one per member. */
-export type PayloadFields<S> = { [K in keyof S]-?: PayloadField<S> };
+/** The fields of a success payload `S`: one per member, and fields computed with `resolve`. */
+export type PayloadFields<S> = { [K in keyof S]-?: PayloadField<S> } & {
+  [computed: string]: PayloadField<S>;
+};
 
 export interface MutationDefinition<O extends MutationName> {
   /** The AppFlow operation, e.g. `CreateFlow`: the field is `createFlow`. */
@@ -88,7 +90,9 @@ export function defineMutation<O extends MutationName>(def: MutationDefinition<O
   builder.mutationField(field, (t) =>
     t.field({
       type: SuccessRef,
-      nullable: false,
+      // Nullable like every root field that reaches AppFlow: an unexpected failure of one
+      // mutation leaves the results of the others in the same request.
+      nullable: true,
       description: def.description,
       authScopes: def.admin ? { admin: true } : { write: true },
       args: { input: t.arg({ type: InputRef, required: true }) },

@@ -1,5 +1,6 @@
 /** Mutations of flows: create, update, delete, start, stop, cancel runs. */
 
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { ExecutionRef, FlowRef } from '../refs.js';
 import { defineMutation } from './define.js';
 
@@ -36,6 +37,13 @@ defineMutation({
       type: 'String',
       nullable: false,
       description: 'The name of the deleted flow.',
+    },
+    deletedFlowId: {
+      type: 'ID',
+      nullable: false,
+      description:
+        "The deleted flow's global id, to drop it from client caches (Relay's @deleteRecord, Apollo's cache.evict).",
+      resolve: (payload) => encodeGlobalID('Flow', payload.deletedFlowName),
     },
   },
 });
