@@ -18,18 +18,50 @@ const SF_SYSTEM: FieldSpec[] = [
   ['OwnerId', 'reference', 'Owner ID'],
 ];
 
+/** Standard fields of the Salesforce Account object (Salesforce's object reference). */
+const SF_ACCOUNT: FieldSpec[] = [
+  ...SF_SYSTEM,
+  ['Name', 'string', 'Account Name'],
+  ['AccountNumber', 'string', 'Account Number'],
+  ['Type', 'picklist', 'Account Type'],
+  ['Industry', 'picklist', 'Industry'],
+  ['AnnualRevenue', 'currency', 'Annual Revenue'],
+  ['NumberOfEmployees', 'int', 'Employees'],
+  ['Phone', 'phone', 'Account Phone'],
+  ['Sic', 'string', 'SIC Code'],
+  ['BillingAddress', 'address', 'Billing Address'],
+  ['BillingCountry', 'string', 'Billing Country'],
+  ['ShippingAddress', 'address', 'Shipping Address'],
+  ['Website', 'url', 'Website'],
+];
+
 const ENTITY_FIELDS: Record<string, FieldSpec[]> = {
-  'Salesforce/Account': [
+  'Salesforce/Account': SF_ACCOUNT,
+  // Change Data Capture: the change event of an object has its fields plus the header.
+  'Salesforce/AccountChangeEvent': [
+    ...SF_ACCOUNT,
+    ['ChangeEventHeader', 'string', 'Change Event Header', 'r'],
+  ],
+  'Salesforce/OrderItem': [
     ...SF_SYSTEM,
-    ['Name', 'string', 'Account Name'],
-    ['Industry', 'picklist', 'Industry'],
-    ['AnnualRevenue', 'currency', 'Annual Revenue'],
-    ['NumberOfEmployees', 'int', 'Employees'],
-    ['BillingCountry', 'string', 'Billing Country'],
-    ['Website', 'url', 'Website'],
+    ['Product2Id', 'reference', 'Product ID'],
+    ['IsDeleted', 'boolean', 'Deleted', 'r'],
+    ['OrderId', 'reference', 'Order ID'],
+    ['PricebookEntryId', 'reference', 'Price Book Entry ID'],
+    ['OriginalOrderItemId', 'reference', 'Original Order Item ID'],
+    ['AvailableQuantity', 'double', 'Available Quantity', 'r'],
+    ['Quantity', 'double', 'Quantity'],
+    ['UnitPrice', 'currency', 'Unit Price'],
+    ['TotalPrice', 'currency', 'Total Price', 'r'],
+    ['ListPrice', 'currency', 'List Price', 'r'],
+    ['ServiceDate', 'date', 'Start Date'],
+    ['EndDate', 'date', 'End Date'],
+    ['Description', 'string', 'Line Description'],
+    ['CreatedById', 'reference', 'Created By ID', 'r'],
   ],
   'Salesforce/Contact': [
     ...SF_SYSTEM,
+    ['Name', 'string', 'Full Name', 'r'],
     ['FirstName', 'string', 'First Name'],
     ['LastName', 'string', 'Last Name'],
     ['Email', 'email', 'Email'],
@@ -122,6 +154,21 @@ const ENTITY_FIELDS: Record<string, FieldSpec[]> = {
     ['state', 'int', 'State'],
     ['sys_updated_on', 'datetime', 'Updated', 'rt'],
   ],
+  // A custom connector: the seeded inventory connector's products, and the Google Analytics 4
+  // connector AWS provides (cdk-appflow's integration test reads this report; its fields are
+  // GA4 Data API dimensions).
+  'CustomConnector/products': [
+    ['sku', 'string', 'SKU', 'p'],
+    ['name', 'string', 'Name'],
+    ['quantity', 'int', 'Quantity'],
+    ['updated_at', 'datetime', 'Updated at', 'rt'],
+  ],
+  'CustomConnector/properties/123456789/coreReport': [
+    ['achievementId', 'string', 'Achievement ID'],
+    ['adFormat', 'string', 'Ad format'],
+    ['adSourceName', 'string', 'Ad source'],
+    ['date', 'date', 'Date', 't'],
+  ],
   'Marketo/leads': [
     ['id', 'int', 'ID', 'pr'],
     ['email', 'email', 'Email'],
@@ -149,7 +196,27 @@ const leaf = (name: string, label = name): EntityNode => ({ name, label });
 /** Entity trees per connector type; nested ones are reached with `entitiesPath`. */
 const ENTITY_TREES: Record<string, Record<string, EntityNode[]>> = {
   Salesforce: {
-    Objects: [leaf('Account'), leaf('Contact'), leaf('Opportunity'), leaf('Lead'), leaf('Case')],
+    Objects: [
+      leaf('Account'),
+      leaf('Contact'),
+      leaf('Opportunity'),
+      leaf('Lead'),
+      leaf('Case'),
+      leaf('OrderItem', 'Order Product'),
+    ],
+    Events: [leaf('AccountChangeEvent', 'Account Change Event')],
+  },
+  CustomConnector: {
+    Objects: [
+      leaf('records', 'Records'),
+      leaf('events', 'Events'),
+      leaf('products', 'Products'),
+      {
+        name: 'properties/123456789',
+        label: 'GA4 property 123456789',
+        children: [leaf('properties/123456789/coreReport', 'Core report')],
+      },
+    ],
   },
   Slack: {
     Objects: [
@@ -160,6 +227,8 @@ const ENTITY_TREES: Record<string, Record<string, EntityNode[]>> = {
           leaf('conversations/C01GENERAL', '#general'),
           leaf('conversations/C02RANDOM', '#random'),
           leaf('conversations/C03SALES', '#sales-team'),
+          // The channel cdk-appflow's Slack integration test reads.
+          leaf('conversations/C0123456789', '#appflow'),
         ],
       },
     ],
