@@ -16,6 +16,7 @@ import { createLogger, type Logger } from '../logger.js';
 import type { SharedRedis } from '../redis.js';
 import type { AppflowCache } from '../services/cache.js';
 import { type Authenticator, createAuthenticator } from './auth.js';
+import { useDashboard } from './dashboard.js';
 import { useErrorCodes } from './error-codes.js';
 import { Readiness, useOperationalEndpoints } from './health.js';
 import {
@@ -83,6 +84,7 @@ export async function createProductionLayer(
     useQueryLimits(config.limits, { hideSuggestions: !config.introspection }),
     useMetrics(metrics),
   ];
+  if (config.dashboard) plugins.push(useDashboard({ dir: config.dashboardDir }));
   if (!config.introspection) plugins.push(useDisableIntrospection());
   if (config.rateLimitPerMinute > 0) {
     // With REDIS_URL every replica draws on the same per-viewer budget.

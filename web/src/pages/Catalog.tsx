@@ -1,0 +1,111 @@
+/**
+ * Connector profiles and connectors, each with the flows that use it. A profile lists its
+ * flows through ConnectorProfile.flows; Connector has no flows field, so a connector's flows are
+ * the fleet's flows whose source or destination is of its type (read from the cache the fleet
+ * view fills, or fetched once).
+ */
+import { useQuery } from 'urql';
+import { Link } from 'wouter';
+import { RequestError } from '../components/errors';
+import { formatTime } from '../components/status';
+import { ConnectorsListDocument, FleetFlowsDocument, ProfilesListDocument } from '../gql/graphql';
+
+const flowLink = (name: string) => (
+  <Link key={name} href={`/flows/${encodeURIComponent(name)}`} className="flow-link">
+    {name}
+  </Link>
+);
+
+export function Profiles() {
+  const [{ data, error, fetching }] = useQuery({ query: ProfilesListDocument });
+  return (
+    <section>
+      <h1>Connector profiles</h1>
+      <RequestError error={error} />
+      {fetching && !data ? <p className="muted">Loading…</p> : null}
+      <table className="grid" data-testid="profiles">
+        <thead>
+          <tr>
+            <th>Profile</th>
+            <th>Connector</th>
+            <th>Mode</th>
+            <th>Created</th>
+            <th>Flows using it</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data?.connectorProfiles.edges.map(({ node: p }) => (
+            <tr key={p.id} id={p.connectorProfileName} data-testid="profile-row">
+              <td>{p.connectorProfileName}</td>
+              <td>
+                {p.connectorType}
+                {p.connectorLabel ? ` (${p.connectorLabel})` : ''}
+              </td>
+              <td>{p.connectionMode}</td>
+              <td>{formatTime(p.createdAt)}</td>
+              <td>
+                {p.flows.edges.length ? (
+                  p.flows.edges.map((e) => flowLink(e.node.flowName))
+                ) : (
+                  <span className="muted">none</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function Connectors() {
+  const [{ data, error, fetching }] = useQuery({ query: ConnectorsListDocument });
+  const [fleet] = useQuery({
+    query: FleetFlowsDocument,
+    variables: { first: 100, after: null, filter: null },
+  });
+  const flows = fleet.data?.flows.edges.map((e) => e.node) ?? [];
+  const usedBy = (type: string) =>
+    flows
+      .filter((f) => f.sourceConnectorType === type || f.destinationConnectorType === type)
+      .map((f) => f.flowName);
+  return (
+    <section>
+      <h1>Connectors</h1>
+      <RequestError error={error ?? fleet.error} />
+      {fetching && !data ? <p className="muted">Loading…</p> : null}
+      <table className="grid" data-testid="connectors">
+        <thead>
+          <tr>
+            <th>Connector</th>
+            <th>Type</th>
+            <th>Owner</th>
+            <th>Source / destination</th>
+            <th>Flows using it</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data?.connectors.edges.map(({ node: c }) => {
+            const names = usedBy(c.connectorType);
+            return (
+              <tr key={c.id} data-testid="connector-row">
+                <td>{c.connectorName ?? c.connectorType}</td>
+                <td>
+                  {c.connectorType}
+                  {c.connectorLabel ? ` (${c.connectorLabel})` : ''}
+                </td>
+                <td>{c.connectorOwner}</td>
+                <td>
+                  {c.canUseAsSource ? 'source' : ''}
+                  {c.canUseAsSource && c.canUseAsDestination ? ' / ' : ''}
+                  {c.canUseAsDestination ? 'destination' : ''}
+                </td>
+                <td>{names.length ? names.map(flowLink) : <span className="muted">none</span>}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
