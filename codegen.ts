@@ -53,6 +53,12 @@ const config: CodegenConfig = {
   generates: {
     'src/gql/': { ...preset, documents: ['src/operations/**/*.graphql', WEB_OPERATIONS] },
     'web/src/gql/': { ...preset, documents: [WEB_OPERATIONS] },
+    // Which types implement each interface and union (MutationError, Node, the payload unions):
+    // Graphcache matches `... on MutationError` fragments by it instead of by guessing.
+    'web/src/possible-types.ts': {
+      plugins: ['fragment-matcher'],
+      config: { apolloClientVersion: 3, useExplicitTyping: true },
+    },
   },
 };
 

@@ -3,7 +3,7 @@
  * Generator makes now from schema.graphql and the operations (a changed schema or operation
  * without `npm run codegen`).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
@@ -14,18 +14,23 @@ let files = 0;
 for (const [committed, output] of Object.entries(config.generates)) {
   const temp = mkdtempSync(join(tmpdir(), 'codegen-check-'));
   try {
-    const target = `${temp}/`;
+    // A folder output (the client preset) or a single file (the fragment matcher).
+    const isDir = committed.endsWith('/');
+    const target = isDir ? `${temp}/` : join(temp, 'out.ts');
     await generate({ ...config, silent: true, generates: { [target]: output } }, true);
-    const fresh = readdirSync(temp).sort();
-    const current = readdirSync(committed).sort();
-    files += fresh.length;
-    for (const name of new Set([...fresh, ...current])) {
-      if (!fresh.includes(name)) problems.push(`${committed}${name} is no longer generated`);
-      else if (!current.includes(name)) problems.push(`${committed}${name} is missing`);
-      else if (
-        readFileSync(join(temp, name), 'utf8') !== readFileSync(join(committed, name), 'utf8')
-      ) {
-        problems.push(`${committed}${name} differs from a fresh run`);
+    const pairs: [string, string, string][] = isDir
+      ? [...new Set([...readdirSync(temp), ...readdirSync(committed)])].map((name) => [
+          `${committed}${name}`,
+          join(temp, name),
+          join(committed, name),
+        ])
+      : [[committed, target, committed]];
+    for (const [label, fresh, current] of pairs) {
+      files += 1;
+      if (!existsSync(fresh)) problems.push(`${label} is no longer generated`);
+      else if (!existsSync(current)) problems.push(`${label} is missing`);
+      else if (readFileSync(fresh, 'utf8') !== readFileSync(current, 'utf8')) {
+        problems.push(`${label} differs from a fresh run`);
       }
     }
   } finally {

@@ -4,7 +4,7 @@ import { Provider } from 'urql';
 import { Link, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { readCredential, saveCredential } from './auth';
-import { createDashboardClient } from './client';
+import { createDashboardClient, type SocketState } from './client';
 import { Connectors, Profiles } from './pages/Catalog';
 import { Fleet } from './pages/Fleet';
 import { FlowDetail } from './pages/FlowDetail';
@@ -50,7 +50,7 @@ function SignIn({
 
 export function App() {
   const [credential, setCredential] = useState(readCredential);
-  const [socket, setSocket] = useState<'connected' | 'closed' | 'idle'>('idle');
+  const [socket, setSocket] = useState<SocketState>('idle');
   // A new credential means a new client: a fresh cache and a WebSocket that sends it.
   const dashboard = useMemo(() => createDashboardClient(credential, setSocket), [credential]);
   useEffect(() => () => dashboard.dispose(), [dashboard]);

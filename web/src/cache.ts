@@ -6,6 +6,7 @@
  * cached run pages and statistics so the views showing them read them again.
  */
 import type { Cache, CacheExchangeOpts, DataFields } from '@urql/exchange-graphcache';
+import generated from './possible-types';
 
 type Entity = { __typename?: string; id?: string } | null | undefined;
 interface RunLike {
@@ -48,6 +49,8 @@ function flowIdOf(result: DataFields, field: string): string | undefined {
 }
 
 export const cacheConfig: Partial<CacheExchangeOpts> = {
+  // Interface and union members from the schema (codegen's fragment matcher).
+  possibleTypes: generated.possibleTypes,
   keys: {
     FlowConnection: embedded,
     FlowEdge: embedded,

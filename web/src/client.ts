@@ -20,6 +20,9 @@ function codegenHash(document: unknown): Promise<string | undefined> {
   return Promise.resolve(meta?.hash);
 }
 
+/** `idle`: no subscription open (the socket is lazy), `closed`: lost, retrying. */
+export type SocketState = 'connected' | 'idle' | 'closed';
+
 export interface DashboardClient {
   client: Client;
   /** Close the WebSocket (on sign-in/out a new client with the new credential replaces it). */
@@ -28,7 +31,7 @@ export interface DashboardClient {
 
 export function createDashboardClient(
   credential: string | undefined,
-  onSocket: (state: 'connected' | 'closed') => void,
+  onSocket: (state: SocketState) => void,
 ): DashboardClient {
   const wsUrl = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${GRAPHQL_PATH}`;
   const ws = createWsClient({
@@ -36,7 +39,10 @@ export function createDashboardClient(
     connectionParams: () => authConnectionParams(credential),
     lazy: true,
     retryAttempts: Number.POSITIVE_INFINITY,
-    on: { connected: () => onSocket('connected'), closed: () => onSocket('closed') },
+    on: {
+      connected: () => onSocket('connected'),
+      closed: (event) => onSocket((event as CloseEvent).code === 1000 ? 'idle' : 'closed'),
+    },
   });
   const client = new Client({
     url: GRAPHQL_PATH,

@@ -4,11 +4,17 @@
  * the fleet's flows whose source or destination is of its type (read from the cache the fleet
  * view fills, or fetched once).
  */
+import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { RequestError } from '../components/errors';
 import { formatTime } from '../components/status';
-import { ConnectorsListDocument, FleetFlowsDocument, ProfilesListDocument } from '../gql/graphql';
+import {
+  ConnectorsListDocument,
+  type ConnectorType,
+  FleetFlowsDocument,
+  ProfilesListDocument,
+} from '../gql/graphql';
 
 const flowLink = (name: string) => (
   <Link key={name} href={`/flows/${encodeURIComponent(name)}`} className="flow-link">
@@ -59,20 +65,46 @@ export function Profiles() {
 }
 
 export function Connectors() {
-  const [{ data, error, fetching }] = useQuery({ query: ConnectorsListDocument });
   const [fleet] = useQuery({
     query: FleetFlowsDocument,
     variables: { first: 100, after: null, filter: null },
   });
-  const flows = fleet.data?.flows.edges.map((e) => e.node) ?? [];
-  const usedBy = (type: string) =>
+  const flows = useMemo(() => fleet.data?.flows.edges.map((e) => e.node) ?? [], [fleet.data]);
+  // ListConnectors lists the registered (custom) connectors only; the built-in types the
+  // flows use are described by type.
+  const builtIn = useMemo(
+    () =>
+      [...new Set(flows.flatMap((f) => [f.sourceConnectorType, f.destinationConnectorType]))]
+        .filter((t): t is ConnectorType => Boolean(t) && t !== 'CustomConnector')
+        .sort(),
+    [flows],
+  );
+  const [registered] = useQuery({ query: ConnectorsListDocument, variables: { types: null } });
+  const [described] = useQuery({
+    query: ConnectorsListDocument,
+    variables: { types: builtIn },
+    pause: builtIn.length === 0,
+  });
+  const connectors = [
+    ...(described.data?.connectors.edges ?? []),
+    ...(registered.data?.connectors.edges ?? []),
+  ].map((e) => e.node);
+  const error = registered.error ?? described.error ?? fleet.error;
+  const fetching = registered.fetching || described.fetching;
+  const data = connectors.length ? connectors : undefined;
+  const usedBy = (type: string, label: string | null | undefined) =>
     flows
-      .filter((f) => f.sourceConnectorType === type || f.destinationConnectorType === type)
+      .filter(
+        (f) =>
+          (f.sourceConnectorType === type && (!label || f.sourceConnectorLabel === label)) ||
+          (f.destinationConnectorType === type &&
+            (!label || f.destinationConnectorLabel === label)),
+      )
       .map((f) => f.flowName);
   return (
     <section>
       <h1>Connectors</h1>
-      <RequestError error={error ?? fleet.error} />
+      <RequestError error={error} />
       {fetching && !data ? <p className="muted">Loading…</p> : null}
       <table className="grid" data-testid="connectors">
         <thead>
@@ -85,8 +117,8 @@ export function Connectors() {
           </tr>
         </thead>
         <tbody>
-          {data?.connectors.edges.map(({ node: c }) => {
-            const names = usedBy(c.connectorType);
+          {data?.map((c) => {
+            const names = usedBy(c.connectorType, c.connectorLabel);
             return (
               <tr key={c.id} data-testid="connector-row">
                 <td>{c.connectorName ?? c.connectorType}</td>

@@ -40,16 +40,33 @@ function outcomeOf(
   };
 }
 
-function Follow({ flowName, executionId }: { flowName: string; executionId: string }) {
+function Follow({
+  flowName,
+  executionId,
+  cancelStarted,
+  initialStatus,
+}: {
+  flowName: string;
+  executionId: string;
+  /** cancelFlowExecutions answered CancelStarted (the stream may skip the short state). */
+  cancelStarted: boolean;
+  /** The status the mutation (or the flow's last run) reported before the stream's first event. */
+  initialStatus: string | undefined;
+}) {
   const [{ data, error }] = useSubscription({
     query: FollowRunDocument,
     variables: { flowName, executionId },
   });
   const run = data?.executionUpdated;
+  const streamed = run?.executionStatus ?? initialStatus ?? 'InProgress';
+  const status = cancelStarted && streamed === 'InProgress' ? 'CancelStarted' : streamed;
   return (
     <div className="current-run">
       Run <code>{executionId}</code>:{' '}
-      <RunStatus run={run ?? { executionStatus: 'InProgress' }} testId="current-run-status" />
+      <RunStatus
+        run={{ ...run, startedAt: run?.startedAt, executionStatus: status }}
+        testId="current-run-status"
+      />
       {run?.executionResult?.recordsProcessed != null ? (
         <span className="muted"> {run.executionResult.recordsProcessed} records</span>
       ) : null}
@@ -71,6 +88,8 @@ export function FlowControls({
   lastRun: { executionId?: string | null; executionStatus?: string | null } | null | undefined;
 }) {
   const [followed, setFollowed] = useState<string | undefined>();
+  const [initialStatus, setInitialStatus] = useState<string | undefined>();
+  const [cancelStarted, setCancelStarted] = useState<string | undefined>();
   const [pendingKey, setPendingKey] = useState<string | undefined>();
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const [requestError, setRequestError] = useState<CombinedError | undefined>();
@@ -82,6 +101,7 @@ export function FlowControls({
   useEffect(() => {
     if (!followed && lastRun?.executionId && ACTIVE.has(lastRun.executionStatus ?? '')) {
       setFollowed(lastRun.executionId);
+      setInitialStatus(lastRun.executionStatus ?? undefined);
     }
   }, [followed, lastRun]);
 
@@ -102,7 +122,10 @@ export function FlowControls({
         execution ? `Started run ${execution.executionId}` : 'Activated',
       ),
     );
-    if (execution?.executionId) setFollowed(execution.executionId);
+    if (execution?.executionId) {
+      setFollowed(execution.executionId);
+      setInitialStatus(execution.executionStatus ?? undefined);
+    }
   };
   const onStop = async () => {
     const result = await stopFlow({ flowName });
@@ -118,6 +141,10 @@ export function FlowControls({
         ? ` (not cancellable: ${payload.invalidExecutionIds.join(', ')})`
         : '';
     setOutcome(outcomeOf(payload, 'CancelFlowExecutionsSuccess', `Cancellation started${invalid}`));
+    if (payload?.__typename === 'CancelFlowExecutionsSuccess') {
+      const started = payload.cancelledExecutions.find((r) => r.executionId === followed);
+      if (started) setCancelStarted(started.executionId ?? undefined);
+    }
   };
 
   return (
@@ -140,7 +167,15 @@ export function FlowControls({
         </div>
       ) : null}
       <RequestError error={requestError} />
-      {followed ? <Follow key={followed} flowName={flowName} executionId={followed} /> : null}
+      {followed ? (
+        <Follow
+          key={followed}
+          flowName={flowName}
+          executionId={followed}
+          cancelStarted={cancelStarted === followed}
+          initialStatus={initialStatus}
+        />
+      ) : null}
     </div>
   );
 }
