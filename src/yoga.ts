@@ -12,7 +12,12 @@ import {
   type GatewayServices,
   type Viewer,
 } from './context.js';
-import { createLiveServices, type FlowSource, type LiveOptions } from './live/index.js';
+import {
+  createLiveServices,
+  type FleetSource,
+  type FlowSource,
+  type LiveOptions,
+} from './live/index.js';
 import type { Logger } from './logger.js';
 import { createProductionLayer, type ProductionLayer } from './plugins/index.js';
 import { useQueryJit } from './plugins/jit.js';
@@ -69,7 +74,9 @@ export async function createGateway(
   // The services are the only road to AppFlow: the client goes to them, not to the context.
   const reader = new AppflowReader(appflow.client, cache, config.cache);
   // The poller reads AppFlow through the reader, like every other read.
-  const flowSource: FlowSource = {
+  const flowSource: FlowSource & FleetSource = {
+    // ListFlows is never cached: the fleet loop (flowRunEvents) learns what changed from it.
+    listFlows: (nextToken) => reader.flows.list(nextToken, 100),
     pollRuns: (flowName, pageSize) =>
       reader.flows
         .runs(flowName, undefined, pageSize)

@@ -4,20 +4,11 @@
  * What can be derived from the model is derived (source/destination ability, operators,
  * authentication kinds, metadata keys); the rest is plausible hand-written example data.
  */
-import { CONNECTOR_TYPES, connectorMemberFor } from '../model/connectors.js';
+import { CONNECTOR_TYPES, connectorMemberFor, PROFILELESS_TYPES } from '../model/connectors.js';
 import { model, shape } from '../model/model.js';
 import { type JsonObject, omitUndefined } from './json.js';
 
-export { CONNECTOR_TYPES };
-
-/** Connector types used without a connector profile (AWS services in the same account). */
-export const PROFILELESS_TYPES = new Set([
-  'S3',
-  'EventBridge',
-  'LookoutMetrics',
-  'Upsolver',
-  'CustomerProfiles',
-]);
+export { CONNECTOR_TYPES, PROFILELESS_TYPES };
 
 const NAMES: Record<string, string> = {
   Salesforce: 'Salesforce',

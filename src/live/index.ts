@@ -3,6 +3,7 @@
  * subscription limits and the streams the graph's subscriptions return.
  */
 import type { RedisConnections } from '../redis.js';
+import { type FleetSource, FleetWatcher } from './fleet.js';
 import { SubscriptionLimits } from './limits.js';
 import { FlowPoller, type FlowSource, type PollerOptions, pollerNamespace } from './poller.js';
 import { createEventBus, type EventBus } from './pubsub.js';
@@ -13,6 +14,8 @@ export interface LiveServices {
   poller: FlowPoller;
   limits: SubscriptionLimits;
   streams: LiveStreams;
+  /** One loop over every flow (ListFlows) for flowRunEvents. */
+  fleet: FleetWatcher;
   close(): Promise<void>;
 }
 
@@ -22,7 +25,7 @@ export interface LiveOptions extends Partial<PollerOptions> {
 }
 
 export function createLiveServices(
-  source: FlowSource,
+  source: FlowSource & FleetSource,
   config: {
     appflowEndpoint?: string;
     region: string;
@@ -50,21 +53,31 @@ export function createLiveServices(
     },
     redis,
   );
+  const fleet = new FleetWatcher(source, bus, poller.coordination, {
+    activePollMs: subscriptions.activePollMs,
+    idlePollMs: subscriptions.idlePollMs,
+    namespace: pollerOverrides.namespace ?? pollerNamespace(config.appflowEndpoint, config.region),
+    lockTtlMs: pollerOverrides.lockTtlMs,
+  });
   const limits = new SubscriptionLimits(subscriptions.maxPerConnection, subscriptions.maxTotal);
   return {
     bus,
     poller,
     limits,
+    fleet,
     streams: new LiveStreams(
       poller,
       limits,
       visibilityTimeoutMs ?? Math.max(60_000, 10 * subscriptions.activePollMs),
     ),
     async close() {
+      await fleet.close();
       await poller.close();
       await bus.close();
     },
   };
 }
 
+export type { FleetEvent, FleetSource, FleetStats } from './fleet.js';
+export { fleetStream } from './fleet.js';
 export type { FlowSource, LiveFeed, PollerStats } from './poller.js';

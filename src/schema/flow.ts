@@ -87,7 +87,7 @@ builder.node(FlowRef, {
   }),
 });
 
-const FlowFilter = builder.inputType('FlowFilter', {
+export const FlowFilter = builder.inputType('FlowFilter', {
   description:
     'Filters applied to ListFlows results (AppFlow has no server-side filter). All given filters must match.',
   fields: (t) => ({

@@ -237,7 +237,7 @@ describe('flows', () => {
     expect(await total()).toBe(0);
   });
 
-  test('the destination connector type cannot change on update: one read, no write', async () => {
+  test('the destination connector type cannot change on update: reads only, no write', async () => {
     await run(CREATE_FLOW, s3Flow('dest'));
     await gw.resetCalls();
     const r = await run(
@@ -255,10 +255,12 @@ describe('flows', () => {
     expect(r.fieldErrors).toEqual([
       {
         path: ['input', 'destinationFlowConfigList', '0', 'connectorType'],
-        message: 'The destination connector type of a flow cannot change (it is S3).',
+        message:
+          'AppFlow cannot change the destination connector type of a flow (it is S3): keep S3, or create a new flow for EventBridge.',
       },
     ]);
-    expect(await gw.calls()).toEqual({ DescribeFlow: 1 });
+    // The flow as it is, and the connector catalog (one call for both types): no write.
+    expect(await gw.calls()).toEqual({ DescribeFlow: 1, DescribeConnectors: 1 });
   });
 
   test('the same idempotency key twice creates one flow and starts one run', async () => {

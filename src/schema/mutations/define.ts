@@ -111,4 +111,5 @@ export function defineMutation<O extends MutationName>(def: MutationDefinition<O
       },
     } as never),
   );
+  return { InputRef, requestShape };
 }

@@ -30,7 +30,7 @@ export const MutationErrorInterface = builder
     }),
   });
 
-const FieldErrorRef = builder.objectRef<FieldError>('FieldError').implement({
+export const FieldErrorRef = builder.objectRef<FieldError>('FieldError').implement({
   description: 'One problem with one member of the input.',
   fields: (t) => ({
     path: t.stringList({
@@ -41,7 +41,17 @@ const FieldErrorRef = builder.objectRef<FieldError>('FieldError').implement({
     }),
     message: t.exposeString('message', {
       nullable: false,
-      description: 'What is wrong with the value at `path`.',
+      description: 'What is wrong with the value at `path`, and what to do about it.',
+    }),
+    code: t.exposeString('code', {
+      nullable: false,
+      description:
+        'What kind of problem, stable for programs: `REQUIRED`, `PATTERN_MISMATCH`, `PROFILE_NOT_FOUND`, `FIELD_NOT_FOUND`, `TRIGGER_NOT_SUPPORTED`, ...',
+    }),
+    suggestions: t.stringList({
+      nullable: false,
+      description: '"Did you mean" hints: near misses of a name that was not found (maybe none).',
+      resolve: (e) => e.suggestions ?? [],
     }),
   }),
 });

@@ -10,7 +10,7 @@ const freshFlow = {
   },
 };
 
-defineMutation({
+export const createFlowMutation = defineMutation({
   operation: 'CreateFlow',
   description:
     'Create a flow (CreateFlow). It starts as Active for on-demand flows and Draft/Suspended for others until startFlow.',
@@ -18,7 +18,7 @@ defineMutation({
   success: freshFlow,
 });
 
-defineMutation({
+export const updateFlowMutation = defineMutation({
   operation: 'UpdateFlow',
   description:
     'Replace the definition of a flow (UpdateFlow). Its destination connector types cannot change.',

@@ -100,7 +100,9 @@ export function domainErrorsOf(operationName: string): MutationErrorClass[] {
 function domainError(name: DomainErrorName, message: string, failure: FailureContext) {
   switch (name) {
     case 'ValidationError':
-      return new ValidationError(message, [{ path: ['input'], message }]);
+      return new ValidationError(message, [
+        { path: ['input'], message, code: 'APPFLOW_VALIDATION' },
+      ]);
     case 'ConnectorAuthenticationError':
       return new ConnectorAuthenticationError(
         message,

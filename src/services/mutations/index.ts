@@ -6,6 +6,7 @@
 import type { AppflowClient } from '@aws-sdk/client-appflow';
 import type { Loaders } from '../loaders.js';
 import type { AppflowReader } from '../reader/index.js';
+import { type FlowOperation, type FlowValidation, validateFlow } from '../validation/index.js';
 import type { Input } from './mutate.js';
 import { type MutationName, type MutationPayload, OPERATIONS } from './operations.js';
 import type { Request } from './prevalidate.js';
@@ -21,11 +22,18 @@ export interface MutationCaller {
   loaders: Loaders;
 }
 
+export type { FlowOperation, FlowValidation } from '../validation/index.js';
+
 export class AppflowMutations {
   constructor(
     private readonly client: AppflowClient,
     private readonly reader: AppflowReader,
   ) {}
+
+  /** A dry run of createFlow/updateFlow: every problem, no write (validateFlow). */
+  validateFlow(operation: FlowOperation, input: Input, request: Request): Promise<FlowValidation> {
+    return validateFlow(this.reader, operation, request, input);
+  }
 
   /**
    * Run one operation: `input` is the GraphQL input as sent, `request` the AWS request it

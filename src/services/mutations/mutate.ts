@@ -8,7 +8,8 @@ import { operation as modelOperation } from '../../model/model.js';
 import type { Loaders } from '../loaders.js';
 import { connectorKey } from '../models.js';
 import type { AppflowReader } from '../reader/index.js';
-import { type CredentialsHint, invalidInput, mapAppflowError } from './errors.js';
+import { flowProblems } from '../validation/index.js';
+import { type CredentialsHint, invalidInput, mapAppflowError, NotFoundError } from './errors.js';
 import { withClientToken } from './idempotency.js';
 import { prevalidate, type Request, remoteRules } from './prevalidate.js';
 import { sensitiveValues } from './secrets.js';
@@ -55,11 +56,22 @@ export type Output = Record<string, unknown>;
 
 export async function mutate(deps: MutationDeps, plan: MutationPlan): Promise<Output> {
   const secrets = sensitiveValues(modelOperation(plan.operation).input!.shape, plan.request);
+  // The model's constraints first: a request that breaks them makes no AppFlow call at all.
   const local = prevalidate(plan.operation, plan.request, plan.input);
   if (local.length) throw invalidInput(local, secrets);
-  // Rules that need a read of the current state (never a write).
-  const remote = await remoteRules(deps.reader, plan.operation, plan.request);
-  if (remote.length) throw invalidInput(remote, secrets);
+  if (plan.operation === 'CreateFlow' || plan.operation === 'UpdateFlow') {
+    // validateFlow's catalog checks (cached reads, never a write), every problem at once.
+    const problems = await flowProblems(deps.reader, plan.operation, plan.request, plan.input, {
+      fresh: true,
+    });
+    const missing = problems.find((p) => p.code === 'FLOW_NOT_FOUND');
+    if (missing) throw new NotFoundError(missing.message);
+    if (problems.length) throw invalidInput(problems, secrets);
+  } else {
+    // Rules that need a read of the current state (never a write).
+    const remote = await remoteRules(deps.reader, plan.operation, plan.request);
+    if (remote.length) throw invalidInput(remote, secrets);
+  }
   const request = withClientToken(
     plan.operation,
     plan.request,

@@ -16,7 +16,22 @@ export type Path = (string | number)[];
 export interface FieldError {
   path: Path;
   message: string;
+  /** What kind of problem, stable for clients: `REQUIRED`, `PROFILE_NOT_FOUND`, ... */
+  code: string;
+  /** "Did you mean" hints (near misses of a name), possibly none. */
+  suggestions?: string[];
 }
+
+/** The code of a model constraint violation. */
+const VIOLATION_CODES: Record<string, string> = {
+  required: 'REQUIRED',
+  type: 'INVALID_TYPE',
+  enum: 'INVALID_ENUM_VALUE',
+  min: 'BELOW_MINIMUM',
+  max: 'ABOVE_MAXIMUM',
+  pattern: 'PATTERN_MISMATCH',
+  unknownMember: 'UNKNOWN_MEMBER',
+};
 
 type Obj = Record<string, unknown>;
 
@@ -74,6 +89,7 @@ export function prevalidate(op: string, request: Request, input: Obj): FieldErro
       path: ['input', ...toInputPath(requestShape, input, v.path)],
       // The path is in `path`; the message keeps the constraint only.
       message: constraintOf(v.message),
+      code: VIOLATION_CODES[v.kind] ?? 'INVALID_VALUE',
     }));
   const rules = CROSS_FIELD[op];
   if (rules) errors.push(...rules(request));
@@ -86,7 +102,11 @@ function constraintOf(message: string): string {
   return i < 0 ? message : message.slice(i + marker.length);
 }
 
-const err = (path: Path, message: string): FieldError => ({ path: ['input', ...path], message });
+const err = (path: Path, message: string, code: string): FieldError => ({
+  path: ['input', ...path],
+  message,
+  code,
+});
 
 /** The single member set in a connector union value, if exactly one is. */
 function memberOf(value: unknown): string | undefined {
@@ -108,13 +128,20 @@ function unionMatches(
   if (!set) return [];
   const expected = connectorMemberFor(unionShape, connectorType);
   if (!expected) {
-    return [err(path, `Connector type ${connectorType} has no ${what}; member ${set} was given.`)];
+    return [
+      err(
+        path,
+        `Connector type ${connectorType} has no ${what}; member ${set} was given.`,
+        'CONNECTOR_MEMBER_MISMATCH',
+      ),
+    ];
   }
   if (set !== expected) {
     return [
       err(
         [...path, set],
         `Member ${set} does not match connector type ${connectorType}: use ${expected}.`,
+        'CONNECTOR_MEMBER_MISMATCH',
       ),
     ];
   }
@@ -131,6 +158,7 @@ function flowRules(request: Request): FieldError[] {
         err(
           ['triggerConfig', 'triggerProperties', 'Scheduled', 'scheduleExpression'],
           'A Scheduled trigger needs triggerProperties.Scheduled.scheduleExpression.',
+          'SCHEDULE_EXPRESSION_REQUIRED',
         ),
       );
     }
@@ -164,13 +192,23 @@ function flowRules(request: Request): FieldError[] {
     const fields = task.sourceFields as unknown[] | undefined;
     // Map_all maps every field and takes an empty list; every other task names its fields.
     if (task.taskType !== 'Map_all' && Array.isArray(fields) && fields.length === 0) {
-      errors.push(err(['tasks', i, 'sourceFields'], 'A task must name at least one source field.'));
+      errors.push(
+        err(
+          ['tasks', i, 'sourceFields'],
+          'A task must name at least one source field.',
+          'SOURCE_FIELDS_REQUIRED',
+        ),
+      );
     }
     if (Array.isArray(fields)) {
       fields.forEach((f, j) => {
         if (typeof f === 'string' && f.trim() === '' && task.taskType !== 'Map_all') {
           errors.push(
-            err(['tasks', i, 'sourceFields', j], 'A source field name must not be blank.'),
+            err(
+              ['tasks', i, 'sourceFields', j],
+              'A source field name must not be blank.',
+              'BLANK_SOURCE_FIELD',
+            ),
           );
         }
       });
@@ -219,7 +257,9 @@ const CROSS_FIELD: Record<string, (request: Request) => FieldError[]> = {
       request.connectorType,
     );
     if (request.connectorType === 'CustomConnector' && !request.connectorLabel) {
-      errors.push(err(['connectorLabel'], 'A CustomConnector profile needs connectorLabel.'));
+      errors.push(
+        err(['connectorLabel'], 'A CustomConnector profile needs connectorLabel.', 'REQUIRED'),
+      );
     }
     return errors;
   },
@@ -233,6 +273,7 @@ const CROSS_FIELD: Record<string, (request: Request) => FieldError[]> = {
         err(
           ['connectorProfileConfig', 'connectorProfileCredentials', creds],
           `Credentials member ${creds} does not match properties member ${props}.`,
+          'CONNECTOR_MEMBER_MISMATCH',
         ),
       ];
     }
@@ -246,6 +287,7 @@ const CROSS_FIELD: Record<string, (request: Request) => FieldError[]> = {
         err(
           ['connectorProfileName'],
           'Give connectorProfileName (or connectorType for S3, EventBridge, Lookout for Metrics, Upsolver and Amazon Connect).',
+          'REQUIRED',
         ),
       ];
     }
@@ -254,6 +296,7 @@ const CROSS_FIELD: Record<string, (request: Request) => FieldError[]> = {
         err(
           ['connectorProfileName'],
           `connectorProfileName is required for connector type ${type}.`,
+          'REQUIRED',
         ),
       ];
     }
@@ -284,6 +327,7 @@ export async function remoteRules(
           err(
             ['destinationFlowConfigList', i, 'connectorType'],
             `The destination connector type of a flow cannot change (it is ${was}).`,
+            'DESTINATION_TYPE_CHANGED',
           ),
         );
       }

@@ -17,6 +17,15 @@ import {
   withoutMetadata,
 } from './support.js';
 
+/** A flow's newest runs as history() read them. */
+export interface RunHistory {
+  runs: ExecutionRecord[];
+  /** More runs existed than were read. */
+  truncated: boolean;
+  /** DescribeFlowExecutionRecords pages read. */
+  pages: number;
+}
+
 /** Size of a flow's first runs page, shared by `lastExecution` and `executions(first<=N)`. */
 export const FIRST_EXECUTIONS_PAGE = 10;
 
@@ -62,6 +71,18 @@ export class FlowReader {
   }
 
   /**
+   * DescribeFlow served from the cache for a flow's TTL, without a ListFlows fingerprint to
+   * check it against: for dry runs (validateFlow) that must not call AppFlow twice.
+   */
+  describeCached(name: string): Promise<DescribeFlowResponse | null> {
+    return this.deps.cache.get(`flowdef:${name}`, cachePolicy(this.deps.ttls.flowTtl, 0), () =>
+      nullIfNotFound('DescribeFlow', () =>
+        this.deps.client.send(new DescribeFlowCommand({ flowName: name })),
+      ).then((flow) => flow && (withoutMetadata(flow) as DescribeFlowResponse)),
+    );
+  }
+
+  /**
    * One page of a flow's runs, newest first. The first page is cached against the flow's
    * last-run fingerprint (from ListFlows/DescribeFlow), briefly while a run is in progress.
    */
@@ -89,6 +110,50 @@ export class FlowReader {
     );
   }
 
+  /**
+   * A flow's newest runs, up to `maxRuns` (pages of 100), stopping at the first run started
+   * before `since`. Cached as a whole against the flow's last-run fingerprint (ListFlows /
+   * DescribeFlow), briefly while a run is in progress, and forgotten when the flow changes.
+   */
+  history(
+    flowName: string,
+    maxRuns: number,
+    since: Date | undefined,
+    lastRunFingerprint: string,
+  ): Promise<RunHistory> {
+    const { cache, client, ttls } = this.deps;
+    const running =
+      lastRunFingerprint.endsWith('|InProgress') || lastRunFingerprint.endsWith('|CancelStarted');
+    const policy = cachePolicy(running ? ttls.executionsTtl : ttls.flowTtl, 0, lastRunFingerprint);
+    const sinceMs = since?.getTime();
+    const id = JSON.stringify([maxRuns, sinceMs ?? null]);
+    return cache.getInGroup(`runhistory:${flowName}`, id, policy, async () => {
+      const runs: ExecutionRecord[] = [];
+      let nextToken: string | undefined;
+      let pages = 0;
+      do {
+        const page = await callAppflow('DescribeFlowExecutionRecords', () =>
+          client.send(
+            new DescribeFlowExecutionRecordsCommand({
+              flowName,
+              nextToken,
+              maxResults: Math.min(100, maxRuns - runs.length),
+            }),
+          ),
+        );
+        pages++;
+        nextToken = page.nextToken;
+        for (const run of page.flowExecutions ?? []) {
+          if (sinceMs !== undefined && new Date(run.startedAt ?? 0).getTime() < sinceMs) {
+            return { runs, truncated: false, pages };
+          }
+          runs.push(run);
+        }
+      } while (nextToken && runs.length < maxRuns);
+      return { runs: runs.slice(0, maxRuns), truncated: Boolean(nextToken), pages };
+    });
+  }
+
   /** A run by id, newest pages first. Never cached: used for one-off lookups of old runs. */
   async findRun(flowName: string, executionId: string): Promise<ExecutionRecord | null> {
     let token: string | undefined;
@@ -104,6 +169,9 @@ export class FlowReader {
 
   /** Forget what a mutation of the flow changed: its description and its first runs page. */
   invalidate(name: string): Promise<void> {
-    return this.deps.cache.invalidate(`flow:${name}`, `executions:${name}`);
+    return Promise.all([
+      this.deps.cache.invalidate(`flow:${name}`, `executions:${name}`, `flowdef:${name}`),
+      this.deps.cache.invalidateGroups(`runhistory:${name}`),
+    ]).then(() => {});
   }
 }

@@ -13,7 +13,7 @@ import type { CacheTtls } from './support.js';
 import { TagReader } from './tags.js';
 
 export type { ConnectorType, DescribedConnector, EntityScope, ListedEntity } from './connectors.js';
-export { FIRST_EXECUTIONS_PAGE } from './flows.js';
+export { FIRST_EXECUTIONS_PAGE, type RunHistory } from './flows.js';
 export type { ProfileFilter } from './profiles.js';
 export type { CacheTtls, Page } from './support.js';
 export { fingerprintDate, isNotFound, lastRunFingerprint } from './support.js';

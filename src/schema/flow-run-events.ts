@@ -1,0 +1,79 @@
+/**
+ * `Subscription.flowRunEvents`: every run start, status change and end on any flow matching the
+ * filter (all flows by default), from the one fleet loop of the deployment (src/live/fleet.ts:
+ * ListFlows pages, plus DescribeFlowExecutionRecords only for flows whose runs changed).
+ */
+
+import type { FleetEvent } from '../live/index.js';
+import { fleetStream } from '../live/index.js';
+import { connectionOf } from '../live/limits.js';
+import { executionFromRecord, flowFromList } from '../services/models.js';
+import {
+  type FlowFilter as FlowFilterArgs,
+  flowMatches,
+  isActiveFilter,
+} from '../services/queries/flows.js';
+import { builder } from './builder.js';
+import { FlowFilter } from './flow.js';
+import { enumRef } from './model-types.js';
+import { ExecutionRef, FlowRef } from './refs.js';
+
+const FlowRunEventKind = builder.enumType('FlowRunEventKind', {
+  description: 'What happened to a run.',
+  values: {
+    STARTED: { description: 'A new run (also for a run that started and ended between polls).' },
+    STATUS_CHANGED: { description: 'A run changed status and is still going (CancelStarted).' },
+    FINISHED: { description: 'A run ended: Successful, Error or Canceled.' },
+  } as const,
+});
+
+const FlowRunEventRef = builder.objectRef<FleetEvent>('FlowRunEvent').implement({
+  description: 'A run of some flow started, changed status or ended.',
+  fields: (t) => ({
+    kind: t.field({
+      type: FlowRunEventKind,
+      nullable: false,
+      description: 'What happened.',
+      resolve: (e) => e.kind,
+    }),
+    flowName: t.exposeString('flowName', { nullable: false, description: 'The flow of the run.' }),
+    flow: t.field({
+      type: FlowRef,
+      description: 'The flow, as ListFlows listed it when the event was seen.',
+      resolve: (e) => flowFromList(e.flow as never),
+    }),
+    execution: t.field({
+      type: ExecutionRef,
+      description: 'The run, as AppFlow reported it when the event was seen.',
+      resolve: (e) => executionFromRecord(e.flowName, e.execution),
+    }),
+    previousStatus: t.field({
+      type: enumRef('ExecutionStatus'),
+      description: 'The status before this event (null for a run not seen before).',
+      resolve: (e) => (e.previousStatus ?? null) as never,
+    }),
+  }),
+});
+
+builder.subscriptionField('flowRunEvents', (t) =>
+  t.field({
+    type: FlowRunEventRef,
+    nullable: false,
+    authScopes: { read: true },
+    description:
+      'Every run start, status change and end on the flows matching `filter` (all flows by default). One loop per deployment reads ListFlows (a call per 100 flows) and the runs of flows whose last run changed or is in progress, however many subscribe.',
+    args: {
+      filter: t.arg({ type: FlowFilter, description: 'Only flows that match every given filter.' }),
+    },
+    subscribe: (_root, args, ctx) => {
+      const filter = args.filter as FlowFilterArgs | null | undefined;
+      const active = isActiveFilter(filter);
+      return fleetStream(
+        ctx.live.fleet,
+        () => ctx.live.limits.reserve(connectionOf(ctx)),
+        (flow) => !active || flowMatches(flow as never, filter),
+      );
+    },
+    resolve: (event) => event,
+  }),
+);
