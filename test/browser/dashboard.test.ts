@@ -7,7 +7,7 @@
  * interception (and refused). Screenshots go to test-results/.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -23,6 +23,18 @@ if (!hasChromium) {
 }
 
 const WEB_DIR = `dist/test-web-${process.pid}`;
+
+/** The manifest hash of one of the dashboard's operations (the only way in with `only`). */
+function hashOf(operationName: string): string {
+  const manifest = JSON.parse(readFileSync('web/src/gql/persisted-documents.json', 'utf8'));
+  const entry = Object.entries<string>(manifest).find(([, text]) =>
+    new RegExp(
+      `^(query|mutation|subscription) ${operationName}\\b|} (query|mutation|subscription) ${operationName}\\b`,
+    ).test(text),
+  );
+  if (!entry) throw new Error(`${operationName} is not in the manifest`);
+  return entry[0];
+}
 const FLOWS = 100;
 
 /** Statuses a badge showed, in order, sampled until `done` matches (or the time is up). */
@@ -41,9 +53,8 @@ async function statusesUntil(page: Page, testId: string, done: RegExp, ms: numbe
   return seen;
 }
 
-// biome-ignore lint/performance/useDomNodeTextContent: Playwright's layout-aware text
-const text = (page: Page, testId: string) =>
-  page.getByTestId(testId).innerText({ timeout: 10_000 });
+const text = async (page: Page, testId: string) =>
+  (await page.getByTestId(testId).textContent({ timeout: 10_000 })) ?? '';
 
 describe.skipIf(!hasChromium)('dashboard in chromium (PERSISTED_OPERATIONS=only)', () => {
   let server: RunningGateway;
@@ -197,10 +208,70 @@ describe.skipIf(!hasChromium)('dashboard in chromium (PERSISTED_OPERATIONS=only)
   it('shows a mutation error as the gateway returns it', async () => {
     // Stopping an on-demand flow is refused by AppFlow: UnsupportedOperationError.
     await page.getByTestId('stop').click();
-    await expect
-      .poll(() => page.getByTestId('mutation-outcome').innerText())
-      .toMatch(/^UnsupportedOperationError: /);
+    await expect.poll(() => text(page, 'mutation-outcome')).toMatch(/^UnsupportedOperationError: /);
   }, 30_000);
+
+  it('updates the fleet live from flowRunEvents when a run starts elsewhere', async () => {
+    await page.goto(`${base()}/`);
+    const row = page.locator('[data-flow="s3-leads-to-salesforce"]');
+    await row.waitFor({ timeout: 20_000 });
+    // Another client starts the run (by hash, as PERSISTED_OPERATIONS=only wants).
+    const started = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        variables: { flowName: 's3-leads-to-salesforce', idempotencyKey: 'browser-live' },
+        extensions: { persistedQuery: { version: 1, sha256Hash: hashOf('StartFlowRun') } },
+      }),
+    }).then((r) => r.json());
+    expect(started.data?.startFlow?.__typename).toBe('StartFlowSuccess');
+    const badge = row.getByTestId('fleet-run-status');
+    const seen: string[] = [];
+    const deadline = Date.now() + 45_000;
+    while (Date.now() < deadline) {
+      const status = await badge.getAttribute('data-status').catch(() => null);
+      if (status && seen.at(-1) !== status) seen.push(status);
+      if (seen.includes('InProgress') && /^(Successful|Error)$/.test(status ?? '')) break;
+      await page.waitForTimeout(100);
+    }
+    expect(seen).toContain('InProgress');
+    expect(seen.at(-1)).toBe('Successful');
+  }, 90_000);
+
+  it('draws the charts from runStats', async () => {
+    await page.goto(`${base()}/#/flows/salesforce-opportunities-hourly`);
+    const canvas = page.locator('[data-testid="chart-runs"] canvas');
+    await canvas.waitFor({ timeout: 20_000 });
+    expect(await text(page, 'run-stats')).toMatch(/\d+ runs/);
+    // Pixels in the runs series' colour (#2563eb): the bars are drawn, not only the axes.
+    const painted = await canvas.evaluate((el) => {
+      const c = el as HTMLCanvasElement;
+      const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i] - 37) < 30 && Math.abs(data[i + 1] - 99) < 30 && data[i + 2] > 200)
+          n++;
+      }
+      return n;
+    });
+    expect(painted).toBeGreaterThan(50);
+    await page.locator('.charts').screenshot({ path: 'test-results/dashboard-charts.png' });
+    await page.screenshot({ path: 'test-results/dashboard-detail.png', fullPage: true });
+  }, 60_000);
+
+  it('shows a validateFlow problem at its field', async () => {
+    await page.goto(`${base()}/#/check`);
+    await page.getByTestId('check').click();
+    await expect.poll(() => text(page, 'check-result')).toContain('valid');
+    await page.getByLabel('Source profile').fill('salesforce-prdo');
+    await page.getByTestId('check').click();
+    const field = page.locator('[data-field="sourceFlowConfig.connectorProfileName"]');
+    const problem = field.locator('[data-testid="problem"][data-code="PROFILE_NOT_FOUND"]');
+    await problem.waitFor({ timeout: 20_000 });
+    expect(await problem.textContent()).toContain('salesforce-prod');
+    expect(await field.locator('input').getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: 'test-results/dashboard-check.png', fullPage: true });
+  }, 60_000);
 
   it('lists connector profiles and connectors with the flows using them', async () => {
     await page.goto(`${base()}/#/profiles`);

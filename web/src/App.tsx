@@ -5,7 +5,9 @@ import { Link, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { readCredential, saveCredential } from './auth';
 import { createDashboardClient, type SocketState } from './client';
+import { LiveFeed } from './LiveFeed';
 import { Connectors, Profiles } from './pages/Catalog';
+import { Check } from './pages/Check';
 import { Fleet } from './pages/Fleet';
 import { FlowDetail } from './pages/FlowDetail';
 
@@ -67,6 +69,7 @@ export function App() {
             <Link href="/">Flows</Link>
             <Link href="/profiles">Connector profiles</Link>
             <Link href="/connectors">Connectors</Link>
+            <Link href="/check">Check a definition</Link>
             <a href="/graphql">GraphiQL</a>
           </nav>
           <span
@@ -78,6 +81,7 @@ export function App() {
           </span>
           <SignIn credential={credential} onChange={onCredential} />
         </header>
+        <LiveFeed />
         <main>
           <Switch>
             <Route path="/">
@@ -93,6 +97,9 @@ export function App() {
             </Route>
             <Route path="/connectors">
               <Connectors />
+            </Route>
+            <Route path="/check">
+              <Check />
             </Route>
             <Route>
               <p>

@@ -10,6 +10,7 @@ import { RequestError } from '../components/errors';
 import { FlowStatus, formatTime, RunStatus } from '../components/status';
 import { FlowDetailDocument, FlowRunHistoryDocument } from '../gql/graphql';
 import { FlowControls } from './FlowControls';
+import { RunCharts } from './RunCharts';
 
 const PAGE = 10;
 
@@ -222,6 +223,7 @@ export function FlowDetail({ flowName }: { flowName: string }) {
         </tbody>
       </table>
       <Linked profiles={profiles} connectors={connectors} />
+      <RunCharts flowName={flow.flowName} />
       <RunHistory flowName={flow.flowName} />
     </section>
   );
