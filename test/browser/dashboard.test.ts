@@ -76,6 +76,8 @@ describe.skipIf(!hasChromium)('dashboard in chromium (PERSISTED_OPERATIONS=only)
         LOG_LEVEL: 'warn',
         PERSISTED_OPERATIONS: 'only',
         POLL_ACTIVE_MS: '250',
+        // The fleet loop polls this often while no run is going (15 s by default).
+        POLL_IDLE_MS: '1000',
       },
       { port: 0, host: '127.0.0.1', dashboardDir: WEB_DIR },
     );
@@ -225,11 +227,13 @@ describe.skipIf(!hasChromium)('dashboard in chromium (PERSISTED_OPERATIONS=only)
       }),
     }).then((r) => r.json());
     expect(started.data?.startFlow?.__typename).toBe('StartFlowSuccess');
-    const badge = row.getByTestId('fleet-run-status');
+    const executionId = started.data.startFlow.execution.executionId as string;
+    // The badge of this run (not the flow's previous last run).
+    const badge = row.locator(`[data-testid="fleet-run-status"][data-execution="${executionId}"]`);
     const seen: string[] = [];
     const deadline = Date.now() + 45_000;
     while (Date.now() < deadline) {
-      const status = await badge.getAttribute('data-status').catch(() => null);
+      const status = await badge.getAttribute('data-status', { timeout: 500 }).catch(() => null);
       if (status && seen.at(-1) !== status) seen.push(status);
       if (seen.includes('InProgress') && /^(Successful|Error)$/.test(status ?? '')) break;
       await page.waitForTimeout(100);

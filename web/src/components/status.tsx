@@ -34,7 +34,12 @@ export function RunStatus({ run, testId }: { run: RunView | null | undefined; te
   }
   const status = run.executionStatus;
   return (
-    <span className={`badge run-${status}`} data-testid={testId} data-status={status}>
+    <span
+      className={`badge run-${status}`}
+      data-testid={testId}
+      data-status={status}
+      data-execution={run.executionId ?? undefined}
+    >
       {status}
       {ACTIVE.has(status) && run.startedAt ? (
         <>
