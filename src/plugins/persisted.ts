@@ -62,10 +62,15 @@ export class PersistedOperations {
 
   /**
    * The query text to run for these params, or a coded GraphQLError to refuse them:
-   * PERSISTED_QUERY_NOT_FOUND (unknown hash), PERSISTED_QUERY_ONLY (text not in the list).
+   * PERSISTED_QUERY_NOT_FOUND (unknown hash), PERSISTED_QUERY_ONLY (text not in the list),
+   * PERSISTED_QUERY_NOT_SUPPORTED (a hash alone while `off`).
    */
   resolve(params: OperationParams): string | GraphQLError {
     const hash = persistedHash(params.extensions);
+    if (this.mode === 'off' && !params.query && hash !== undefined) {
+      // The APQ answer: clients (Apollo's, urql's persistedExchange) then send the text.
+      return refusal('PersistedQueryNotSupported', 'PERSISTED_QUERY_NOT_SUPPORTED');
+    }
     if (this.mode === 'off' || (hash === undefined && this.mode === 'allow')) {
       return params.query ?? refusal('Must provide query string.', 'BAD_REQUEST');
     }
@@ -110,7 +115,7 @@ const SSE_STREAM_PATH = '/graphql/stream';
 export function usePersistedOperations(store: PersistedOperations): Plugin {
   return {
     onParams({ params, setParams }) {
-      if (store.mode === 'off') return;
+      if (store.mode === 'off' && (params.query || !persistedHash(params.extensions))) return;
       const resolved = store.resolve(params);
       if (resolved instanceof GraphQLError) throw resolved;
       if (resolved !== params.query) setParams({ ...params, query: resolved });

@@ -7,6 +7,7 @@
  * interception (and refused). Screenshots go to test-results/.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -305,4 +306,70 @@ describe.skipIf(!hasChromium)('dashboard in chromium (PERSISTED_OPERATIONS=only)
     expect(offsite).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+});
+
+describe.skipIf(!hasChromium)('dashboard sign-in (API keys, no anonymous access)', () => {
+  const KEY = 'dashboard-browser-test-key';
+  let server: RunningGateway;
+  let browser: Browser;
+  let page: Page;
+  const keyHeaders: (string | undefined)[] = [];
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, ['scripts/build-web.mjs', '--outdir', `${WEB_DIR}-auth`], {
+      stdio: 'pipe',
+    });
+    const sha = createHash('sha256').update(KEY).digest('hex');
+    const config = loadConfig(
+      {
+        APPFLOW_EMULATOR_RUN_SECONDS: '4',
+        LOG_LEVEL: 'warn',
+        ALLOW_ANONYMOUS: 'false',
+        API_KEYS: `${sha}:read+write`,
+        POLL_ACTIVE_MS: '250',
+      },
+      { port: 0, host: '127.0.0.1', dashboardDir: `${WEB_DIR}-auth` },
+    );
+    server = await startServer(config);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu'],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/graphql' && r.method() === 'POST') {
+        keyHeaders.push(r.headers()['x-api-key']);
+      }
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(`${WEB_DIR}-auth`, { recursive: true, force: true });
+  });
+
+  it('asks for a key, keeps it in sessionStorage, sends it on HTTP and over graphql-ws', async () => {
+    const base = server.url.replace(/\/graphql$/, '');
+    await page.goto(`${base}/`);
+    await expect
+      .poll(() => page.locator('[role="alert"]').first().textContent())
+      .toContain('UNAUTHENTICATED');
+    await page.getByLabel('API key or token').fill(KEY);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('fleet-row').first().waitFor({ timeout: 20_000 });
+    expect(await page.evaluate(() => sessionStorage.getItem('appflow-gateway.credential'))).toBe(
+      KEY,
+    );
+    expect(keyHeaders.at(-1)).toBe(KEY);
+    // A reload keeps the session; the run is followed over the WebSocket (the key in
+    // connectionParams): the gateway refuses a socket without it.
+    await page.goto(`${base}/#/flows/salesforce-accounts-to-s3`);
+    await page.reload();
+    await page.getByTestId('start').click();
+    const seen = await statusesUntil(page, 'current-run-status', /^(Successful|Error)$/, 45_000);
+    expect(seen.at(-1)).toBe('Successful');
+    expect(await text(page, 'socket')).not.toBe('offline');
+    await page.screenshot({ path: 'test-results/dashboard-signed-in.png' });
+  }, 120_000);
 });

@@ -55,7 +55,9 @@ export function createDashboardClient(
       cacheExchange(cacheConfig),
       persistedExchange({
         generateHash: (_query, document) => codegenHash(document),
-        enforcePersistedQueries: true,
+        // A gateway with PERSISTED_OPERATIONS=off answers PersistedQueryNotSupported: the
+        // exchange then sends the text (and keeps doing so).
+        enforcePersistedQueries: false,
         enableForMutation: true,
         enableForSubscriptions: true,
         preferGetForPersistedQueries: false,
@@ -63,7 +65,8 @@ export function createDashboardClient(
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {
-          // graphql-ws requires a query string; with a persisted hash the gateway swaps it in.
+          // graphql-ws requires a query string: '' with a hash, which the gateway swaps for the
+          // document (or answers PersistedQueryNotSupported, and the text follows).
           const payload = { ...request, query: request.query ?? '' };
           return {
             subscribe: (sink) => ({ unsubscribe: ws.subscribe(payload, sink) }),
