@@ -95,29 +95,25 @@ describe('a persisted hash sent to a gateway with PERSISTED_OPERATIONS=off', () 
   afterAll(() => gw?.close());
 
   it('answers PersistedQueryNotSupported (the APQ answer clients fall back on), text still works', async () => {
-    const hashOnly = await gw.gateway.yoga
-      .fetch('http://test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } },
-        }),
-      })
-      .then((r) => r.json());
+    const post = async (body: unknown) =>
+      (
+        await gw.gateway.yoga.fetch('http://test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json();
+    const hashOnly = await post({
+      extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } },
+    });
     expect(hashOnly.errors?.[0]).toMatchObject({
       message: 'PersistedQueryNotSupported',
       extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED' },
     });
-    const withText = await gw.gateway.yoga
-      .fetch('http://test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query: '{ __typename }',
-          extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } },
-        }),
-      })
-      .then((r) => r.json());
+    const withText = await post({
+      query: '{ __typename }',
+      extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } },
+    });
     expect(withText.data).toEqual({ __typename: 'Query' });
   });
 });
