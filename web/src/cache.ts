@@ -1,9 +1,11 @@
 /**
  * Graphcache configuration. Flows, runs, profiles and connectors have global ids and are
- * normalized; the value types below have none and live inside their parent. The updaters keep
- * the views consistent when a run starts or changes without refetching the fleet:
- * a run event links the flow's `lastExecution` to the run, and a finished run drops the flow's
- * cached run pages and statistics so the views showing them read them again.
+ * normalized; the value types below have none and live inside their parent. A run event
+ * carries its flow with ListFlows' last-run summary, which the fleet rows show, so the cache
+ * updates them by itself. The updaters do the rest without refetching the fleet: an event
+ * links the flow's `lastExecution` (the detail view's) to the run, and a run that starts or
+ * ends drops the flow's cached run pages and statistics so the views showing them read them
+ * again.
  */
 import type { Cache, CacheExchangeOpts, DataFields } from '@urql/exchange-graphcache';
 import generated from './possible-types';
@@ -69,6 +71,7 @@ export const cacheConfig: Partial<CacheExchangeOpts> = {
     DestinationFlowConfig: embedded,
     Task: embedded,
     ExecutionResult: embedded,
+    ExecutionDetails: embedded,
     ErrorInfo: embedded,
     FlowValidation: embedded,
     FieldError: embedded,

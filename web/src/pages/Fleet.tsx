@@ -57,6 +57,16 @@ function matches(flow: FleetFlowFragment, search: string): boolean {
   );
 }
 
+/** ListFlows' last-run summary; while a run is going its time is when the run started. */
+function lastRunOf(flow: FleetFlowFragment) {
+  const details = flow.lastRunExecutionDetails;
+  if (!details?.mostRecentExecutionStatus) return undefined;
+  return {
+    executionStatus: details.mostRecentExecutionStatus,
+    startedAt: details.mostRecentExecutionTime,
+  };
+}
+
 function FlowRow({ flow }: { flow: FleetFlowFragment }) {
   return (
     <tr data-testid="fleet-row" data-flow={flow.flowName}>
@@ -65,7 +75,7 @@ function FlowRow({ flow }: { flow: FleetFlowFragment }) {
         {flow.description ? <div className="muted">{flow.description}</div> : null}
       </td>
       <td>
-        <RunStatus run={flow.lastExecution} testId="fleet-run-status" />
+        <RunStatus run={lastRunOf(flow)} testId="fleet-run-status" />
       </td>
       <td>
         <FlowStatus status={flow.flowStatus} />
