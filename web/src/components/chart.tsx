@@ -27,12 +27,19 @@ export function TimeChart({
     const el = host.current;
     if (!el) return;
     const bars = uPlot.paths.bars?.({ size: [0.6, 40] });
+    const xs = days.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000);
+    if (xs.length === 0) return;
     const plot = new uPlot(
       {
         title,
         width: Math.max(300, el.clientWidth || 480),
         height: 200,
-        scales: { x: { time: true } },
+        scales: {
+          // Half a day either side: one day of runs is a bar, not a point in a span of years.
+          x: { time: true, auto: false, range: [xs[0] - 43_200, xs[xs.length - 1] + 43_200] },
+          y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] },
+        },
+        axes: [{}, { size: 70 }],
         series: [
           {},
           ...series.map((s) => ({
@@ -45,7 +52,7 @@ export function TimeChart({
           })),
         ],
       },
-      [days.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000), ...series.map((s) => s.values)],
+      [xs, ...series.map((s) => s.values)],
       el,
     );
     return () => plot.destroy();

@@ -26,7 +26,12 @@ export function RunCharts({ flowName }: { flowName: string }) {
   );
   const recordSeries = useMemo<ChartSeries[]>(
     () => [
-      { label: 'records', color: '#059669', values: stats?.daily.map((d) => d.records) ?? [] },
+      {
+        label: 'records',
+        color: '#059669',
+        values: stats?.daily.map((d) => d.records) ?? [],
+        bars: true,
+      },
     ],
     [stats],
   );
