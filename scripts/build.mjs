@@ -53,7 +53,11 @@ if (!out) throw new Error(`esbuild wrote no ${entry}`);
 console.log(
   `${entry}: ${(out.bytes / 1e6).toFixed(1)} MB from ${Object.keys(result.metafile.inputs).length} modules in ${(performance.now() - started).toFixed(0)} ms`,
 );
-if (!process.argv.includes('--no-web')) await buildWeb();
+// The dashboard beside the server bundle: dist/web (which the gateway serves by default), or
+// <outdir>/web for a test's own build.
+if (!process.argv.includes('--no-web')) {
+  await buildWeb(argOutdir > 0 ? `${outdir.replace(/\/$/, '')}/web` : 'dist/web');
+}
 if (process.argv.includes('--analyze')) {
   const byPackage = new Map();
   for (const [file, { bytesInOutput }] of Object.entries(out.inputs)) {
