@@ -64,6 +64,12 @@ async function subscriptions(ctx: BenchContext): Promise<Row[]> {
   }));
 }
 
+/** flowRunEvents: ListFlows and runs calls per interval, 500 flows, 1 vs 100 subscribers. */
+async function fleet(ctx: BenchContext): Promise<Row[]> {
+  const { benchFleet } = await import('./fleet.js');
+  return benchFleet({ quick: ctx.quick });
+}
+
 export const SCENARIOS: Record<string, Scenario> = {
   typename: typenameThroughput,
   list: listFlowsLatency,
@@ -71,6 +77,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   cache,
   startup,
   subscriptions,
+  fleet,
 };
 
 export const DASHBOARD_FLOWS = 100;

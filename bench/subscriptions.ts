@@ -41,7 +41,7 @@ const RUN = /* GraphQL */ `subscription ($flowName: String!, $executionId: Strin
 type Stream = AsyncIterableIterator<ExecutionResult>;
 
 /** Subscribe in process through the gateway's envelop (same plugins as HTTP and WebSocket). */
-async function subscribeInProcess(
+export async function subscribeInProcess(
   gateway: Gateway,
   query: string,
   variables: Record<string, unknown>,

@@ -16,12 +16,20 @@
  * event carries).
  */
 import type { ExecutionRecord, FlowDefinition } from '@aws-sdk/client-appflow';
+import { GraphQLError } from 'graphql';
 import { Repeater } from 'graphql-yoga';
+import { classifyAppflowError } from '../appflow/errors.js';
 import { lastRunFingerprint } from '../services/reader/index.js';
 import type { Coordination, Lease } from './coordination.js';
 import type { FlowSource } from './poller.js';
 import { type EventBus, type Json, toJson } from './pubsub.js';
-import { ACTIVE_STATUSES, type PollResult, type RunJson, TERMINAL_STATUSES } from './tracker.js';
+import {
+  ACTIVE_STATUSES,
+  type PollResult,
+  type RunJson,
+  TERMINAL_STATUSES,
+  type UpstreamError,
+} from './tracker.js';
 
 /** Where the fleet loop reads AppFlow. */
 export interface FleetSource extends Pick<FlowSource, 'pollRuns'> {
@@ -42,6 +50,9 @@ export interface FleetEvent {
   execution: RunJson;
   previousStatus: string | null;
 }
+
+/** What goes on the bus: an event, or a failure of the loop that will not pass by itself. */
+type FleetMessage = FleetEvent | { error: UpstreamError };
 
 export interface FleetOptions {
   activePollMs: number;
@@ -66,6 +77,8 @@ interface FlowState {
 
 interface FleetState {
   flows: Record<string, FlowState>;
+  /** When it was saved (ms): an old state is not taken over (its changes are news no more). */
+  savedAt: number;
 }
 
 export interface FleetStats {
@@ -81,7 +94,11 @@ const isTerminal = (status: string | undefined) => TERMINAL_STATUSES.has(status 
 const STATE_KEY = 'fleet';
 
 export class FleetWatcher {
-  private readonly listeners = new Set<(event: FleetEvent) => void>();
+  private readonly listeners = new Set<(message: FleetMessage) => void>();
+  /** Consecutive retryable failures (throttling, 5xx): the backoff grows with them. */
+  private failures = 0;
+  /** The code of the last failure subscribers were told about (told once per code). */
+  private lastErrorCode?: string;
   private readonly topic: string;
   private readonly lease: Lease;
   private stopListening?: () => void;
@@ -108,7 +125,7 @@ export class FleetWatcher {
   }
 
   /** Get every event until the returned function is called. */
-  subscribe(listener: (event: FleetEvent) => void): () => void {
+  subscribe(listener: (message: FleetMessage) => void): () => void {
     if (this.closed) throw new Error('The fleet watcher is closed.');
     this.listeners.add(listener);
     if (this.listeners.size === 1) this.start();
@@ -133,8 +150,8 @@ export class FleetWatcher {
 
   private start() {
     this.stopListening = this.bus.listen(this.topic, (payload) => {
-      const event = payload as unknown as FleetEvent;
-      for (const listener of [...this.listeners]) listener(event);
+      const message = payload as unknown as FleetMessage;
+      for (const listener of [...this.listeners]) listener(message);
     });
     this.nextPollAt = 0;
     this.schedule(0);
@@ -145,6 +162,8 @@ export class FleetWatcher {
     this.timer = undefined;
     this.stopListening?.();
     this.stopListening = undefined;
+    // The next subscriber starts from a new baseline, not from changes nobody was told about.
+    this.state = undefined;
     if (this.leading) {
       this.leading = false;
       await this.lease.release();
@@ -168,7 +187,8 @@ export class FleetWatcher {
         const saved = this.coordination.distributed
           ? ((await this.coordination.loadLatest(STATE_KEY)) as unknown as FleetState | undefined)
           : undefined;
-        this.state = saved?.flows ? saved : this.state;
+        const recent = saved?.flows && Date.now() - saved.savedAt < 3 * this.options.idlePollMs;
+        this.state = recent ? saved : this.state;
         this.nextPollAt = 0;
       }
       this.leading = leading;
@@ -177,12 +197,27 @@ export class FleetWatcher {
         const active = await this.poll().finally(() => {
           this.polling = false;
         });
+        this.failures = 0;
+        this.lastErrorCode = undefined;
         this.nextPollAt =
           Date.now() + (active ? this.options.activePollMs : this.options.idlePollMs);
       }
-    } catch {
-      // Throttled or AppFlow down: try again on the slow interval.
-      this.nextPollAt = Date.now() + this.options.idlePollMs;
+    } catch (error) {
+      const { code, message, retryable } = classifyAppflowError(error);
+      const { activePollMs, idlePollMs } = this.options;
+      if (retryable) {
+        // Throttled or AppFlow down: events pause, subscribers stay, polls back off.
+        this.failures++;
+        const backoff = Math.min(Math.max(60_000, idlePollMs), activePollMs * 2 ** this.failures);
+        this.nextPollAt = Date.now() + backoff;
+      } else {
+        // It will not pass by itself (access denied): subscribers are told, once.
+        if (this.lastErrorCode !== code) {
+          this.lastErrorCode = code;
+          this.bus.publish(this.topic, { error: { code, message, retryable } } as unknown as Json);
+        }
+        this.nextPollAt = Date.now() + idlePollMs;
+      }
     }
     if (this.listeners.size > 0 && !this.closed) {
       this.schedule(Math.max(0, Math.min(tickMs, this.nextPollAt - Date.now())));
@@ -191,7 +226,6 @@ export class FleetWatcher {
 
   /** One poll of the fleet; true while some run is in progress. */
   private async poll(): Promise<boolean> {
-    this.counters.polls++;
     const flows: FlowDefinition[] = [];
     let token: string | undefined;
     do {
@@ -236,7 +270,7 @@ export class FleetWatcher {
         );
       }),
     );
-    this.state = { flows: after };
+    this.state = { flows: after, savedAt: Date.now() };
     if (this.coordination.distributed) {
       await this.coordination.saveLatest(
         STATE_KEY,
@@ -245,6 +279,8 @@ export class FleetWatcher {
       );
     }
     for (const event of events) this.bus.publish(this.topic, event as unknown as Json);
+    // Counted once done: `polls` is the number of complete polls (baselines included).
+    this.counters.polls++;
     return Object.values(after).some((f) => Object.keys(f.active).length > 0 || isActive(f.status));
   }
 }
@@ -289,18 +325,24 @@ function runEvents(
 }
 
 /**
- * A subscriber's stream of fleet events: the events whose flow `matches`, holding one of the
- * connection's subscriptions (`reserve`), given back however the stream ends.
+ * A subscriber's stream of fleet events: the events whose flow `matches`, or a GraphQL error
+ * (for that one item) when the loop fails for good, holding one of the connection's
+ * subscriptions (`reserve`), given back however the stream ends.
  */
 export function fleetStream(
   fleet: FleetWatcher,
   reserve: () => () => void,
   matches: (flow: FleetEvent['flow']) => boolean,
-): AsyncIterableIterator<FleetEvent> {
+): AsyncIterableIterator<FleetEvent | GraphQLError> {
   const release = reserve();
-  return new Repeater<FleetEvent>(async (push, stop) => {
-    const unsubscribe = fleet.subscribe((event) => {
-      if (matches(event.flow)) void push(event).catch(() => {});
+  return new Repeater<FleetEvent | GraphQLError>(async (push, stop) => {
+    const unsubscribe = fleet.subscribe((message) => {
+      if ('error' in message) {
+        const { code, message: text } = message.error;
+        void push(new GraphQLError(text, { extensions: { code } })).catch(() => {});
+      } else if (matches(message.flow)) {
+        void push(message).catch(() => {});
+      }
     });
     await stop;
     unsubscribe();

@@ -4,6 +4,7 @@
  * ListFlows pages, plus DescribeFlowExecutionRecords only for flows whose runs changed).
  */
 
+import { GraphQLError } from 'graphql';
 import type { FleetEvent } from '../live/index.js';
 import { fleetStream } from '../live/index.js';
 import { connectionOf } from '../live/limits.js';
@@ -74,6 +75,10 @@ builder.subscriptionField('flowRunEvents', (t) =>
         (flow) => !active || flowMatches(flow as never, filter),
       );
     },
-    resolve: (event) => event,
+    // An error item fails that one event; the stream goes on.
+    resolve: (event) => {
+      if (event instanceof GraphQLError) throw event;
+      return event;
+    },
   }),
 );

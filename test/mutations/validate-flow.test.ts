@@ -7,7 +7,7 @@
 import { CreateConnectorProfileCommand, UnregisterConnectorCommand } from '@aws-sdk/client-appflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { CREATE_FLOW, s3Flow, UPDATE_FLOW } from './fixtures.js';
+import { CREATE_FLOW, s3Flow, salesforceProfile, UPDATE_FLOW } from './fixtures.js';
 
 let gw: TestGateway;
 type Any = any;
@@ -535,6 +535,17 @@ describe('createFlow and updateFlow run the same checks', () => {
     expect(dry.problems.map((p) => [p.path.slice(2), p.code])).toEqual(
       r.data.createFlow.fieldErrors.map((e: Any) => [e.path.slice(1), e.code]),
     );
+  });
+
+  test('a cached "not found" never blocks a write: a profile made outside the gateway', async () => {
+    const flow = edit((f) => (f.sourceFlowConfig.connectorProfileName = 'salesforce-new'));
+    expect(codes((await validate({ create: flow })).problems)).toEqual(['PROFILE_NOT_FOUND']);
+    // Made in the console (straight to AppFlow): the gateway's cached profile list lacks it.
+    await gw.emulator.client.send(
+      new CreateConnectorProfileCommand(salesforceProfile('salesforce-new') as never),
+    );
+    const r = await gw.query<Any>(CREATE_FLOW, { input: flow });
+    expect(r.data.createFlow.__typename).toBe('CreateFlowSuccess');
   });
 
   test('updateFlow refuses a field that does not exist, no write', async () => {

@@ -8,7 +8,7 @@ import { operation as modelOperation } from '../../model/model.js';
 import type { Loaders } from '../loaders.js';
 import { connectorKey } from '../models.js';
 import type { AppflowReader } from '../reader/index.js';
-import { flowProblems } from '../validation/index.js';
+import { writeProblems } from '../validation/index.js';
 import { type CredentialsHint, invalidInput, mapAppflowError, NotFoundError } from './errors.js';
 import { withClientToken } from './idempotency.js';
 import { prevalidate, type Request, remoteRules } from './prevalidate.js';
@@ -61,9 +61,7 @@ export async function mutate(deps: MutationDeps, plan: MutationPlan): Promise<Ou
   if (local.length) throw invalidInput(local, secrets);
   if (plan.operation === 'CreateFlow' || plan.operation === 'UpdateFlow') {
     // validateFlow's catalog checks (cached reads, never a write), every problem at once.
-    const problems = await flowProblems(deps.reader, plan.operation, plan.request, plan.input, {
-      fresh: true,
-    });
+    const problems = await writeProblems(deps.reader, plan.operation, plan.request, plan.input);
     const missing = problems.find((p) => p.code === 'FLOW_NOT_FOUND');
     if (missing) throw new NotFoundError(missing.message);
     if (problems.length) throw invalidInput(problems, secrets);

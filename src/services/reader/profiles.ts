@@ -69,6 +69,11 @@ export class ProfileReader {
     });
   }
 
+  /** Forget every cached list of profiles (one may have been made outside the gateway). */
+  invalidateLists(): Promise<void> {
+    return this.deps.cache.invalidateGroups(LISTS);
+  }
+
   /** Forget a profile a mutation changed, and every list it may be in. */
   async invalidate(name: string): Promise<void> {
     await Promise.all([

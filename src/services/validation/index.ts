@@ -77,6 +77,37 @@ export async function flowProblems(
   return problems;
 }
 
+/**
+ * Problems found in cached catalog data that a change made outside the gateway (a profile made
+ * in the console, an object added to the connector) may have made wrong.
+ */
+const CACHED_NEGATIVES = new Set([
+  'PROFILE_NOT_FOUND',
+  'PROFILE_TYPE_MISMATCH',
+  'SOURCE_OBJECT_NOT_FOUND',
+  'FIELD_NOT_FOUND',
+  'NOT_A_TIMESTAMP_FIELD',
+  'INCREMENTAL_NOT_SUPPORTED',
+]);
+
+/**
+ * The problems a write is refused for: a cached answer never blocks a valid write, so when the
+ * checks found a problem in cached profiles or entities, those are read again and checked once
+ * more (reads only; a bad flow costs one more round of catalog reads, a good one nothing).
+ */
+export async function writeProblems(
+  reader: AppflowReader,
+  operation: FlowOperation,
+  request: Obj,
+  input: Obj,
+): Promise<FieldError[]> {
+  const options = { fresh: true };
+  const problems = await flowProblems(reader, operation, request, input, options);
+  if (!problems.some((p) => CACHED_NEGATIVES.has(p.code))) return problems;
+  await Promise.all([reader.profiles.invalidateLists(), reader.connectors.invalidateEntities()]);
+  return flowProblems(reader, operation, request, input, options);
+}
+
 /** On update: the flow exists, and its destination connector types stay what they are. */
 async function updateProblems(ctx: CheckContext, options: ValidateOptions): Promise<FieldError[]> {
   const name = ctx.request.flowName;
