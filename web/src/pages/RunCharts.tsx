@@ -4,12 +4,12 @@ import { useQuery } from 'urql';
 import { type ChartSeries, TimeChart } from '../components/chart';
 import { RequestError } from '../components/errors';
 import { formatTime } from '../components/status';
-import { FlowRunStatsDocument } from '../gql/graphql';
+import { FlowRunChartsDocument } from '../gql/graphql';
 
 const seconds = (s: number | null | undefined) => (s == null ? '–' : `${s.toFixed(1)} s`);
 
 export function RunCharts({ flowName }: { flowName: string }) {
-  const [{ data, error }] = useQuery({ query: FlowRunStatsDocument, variables: { flowName } });
+  const [{ data, error }] = useQuery({ query: FlowRunChartsDocument, variables: { flowName } });
   const stats = data?.flow?.runStats;
   const days = useMemo(() => stats?.daily.map((d) => d.date) ?? [], [stats]);
   const runSeries = useMemo<ChartSeries[]>(
