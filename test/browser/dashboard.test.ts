@@ -289,6 +289,11 @@ describe.skipIf(!hasChromium)('dashboard in chromium (PERSISTED_OPERATIONS=only)
   }, 60_000);
 
   it('lists connector profiles and connectors with the flows using them', async () => {
+    // From a flow's linked profiles to that profile in the list.
+    await page.goto(`${base()}/#/flows/salesforce-accounts-to-s3`);
+    await page.getByRole('link', { name: 'salesforce-prod', exact: true }).click();
+    await page.locator('tr.selected[data-testid="profile-row"]').waitFor({ timeout: 20_000 });
+    expect(await page.locator('tr.selected td').first().textContent()).toBe('salesforce-prod');
     await page.goto(`${base()}/#/profiles`);
     await page
       .getByTestId('profile-row')

@@ -95,6 +95,11 @@ export function App() {
             <Route path="/profiles">
               <Profiles />
             </Route>
+            <Route path="/profiles/:name">
+              {(params: { name: string }) => (
+                <Profiles selected={decodeURIComponent(params.name)} />
+              )}
+            </Route>
             <Route path="/connectors">
               <Connectors />
             </Route>

@@ -4,7 +4,7 @@
  * the fleet's flows whose source or destination is of its type (read from the cache the fleet
  * view fills, or fetched once).
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { RequestError } from '../components/errors';
@@ -22,8 +22,12 @@ const flowLink = (name: string) => (
   </Link>
 );
 
-export function Profiles() {
+/** The profiles; `selected` (from a flow's page) is marked and scrolled to. */
+export function Profiles({ selected }: { selected?: string }) {
   const [{ data, error, fetching }] = useQuery({ query: ProfilesListDocument });
+  useEffect(() => {
+    if (selected && data) document.getElementById(`profile-${selected}`)?.scrollIntoView();
+  }, [selected, data]);
   return (
     <section>
       <h1>Connector profiles</h1>
@@ -41,7 +45,12 @@ export function Profiles() {
         </thead>
         <tbody>
           {data?.connectorProfiles.edges.map(({ node: p }) => (
-            <tr key={p.id} id={p.connectorProfileName} data-testid="profile-row">
+            <tr
+              key={p.id}
+              id={`profile-${p.connectorProfileName}`}
+              className={p.connectorProfileName === selected ? 'selected' : undefined}
+              data-testid="profile-row"
+            >
               <td>{p.connectorProfileName}</td>
               <td>
                 {p.connectorType}

@@ -109,7 +109,7 @@ function Linked({ profiles, connectors }: { profiles: Profile[]; connectors: Con
         <ul>
           {profiles.map((p) => (
             <li key={p.id}>
-              <Link href={`/profiles#${encodeURIComponent(p.connectorProfileName)}`}>
+              <Link href={`/profiles/${encodeURIComponent(p.connectorProfileName)}`}>
                 {p.connectorProfileName}
               </Link>{' '}
               <span className="muted">
