@@ -184,6 +184,27 @@ describe.skipIf(!hasChromium)('dashboard in chromium (PERSISTED_OPERATIONS=only)
     await page.getByLabel('Search').fill('zendesk-tickets');
     await expect.poll(() => page.getByTestId('fleet-row').count()).toBe(1);
     await page.getByLabel('Search').fill('');
+    // Tag (key=value) and connector filters, also on the server.
+    await page.getByLabel('Tag').fill('team=sales-ops');
+    await page.getByLabel('Tag').press('Enter');
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('fleet-row')
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-flow'))),
+      )
+      .toEqual(['salesforce-accounts-to-s3']);
+    await page.getByLabel('Tag').fill('');
+    await page.getByLabel('Tag').press('Enter');
+    await page.getByLabel('Connector').selectOption('Snowflake');
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('fleet-row')
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-flow'))),
+      )
+      .toEqual(['zendesk-tickets-nightly']);
+    await page.getByLabel('Connector').selectOption('');
   }, 90_000);
 
   it('starts an on-demand flow: InProgress, then Successful, without a reload', async () => {
@@ -191,6 +212,10 @@ describe.skipIf(!hasChromium)('dashboard in chromium (PERSISTED_OPERATIONS=only)
     const navigations: string[] = [];
     page.on('framenavigated', (f) => navigations.push(f.url()));
     await page.getByTestId('start').click();
+    // While in progress the badge counts the elapsed time.
+    await expect
+      .poll(() => text(page, 'current-run-status'), { timeout: 10_000 })
+      .toMatch(/^InProgress \d+s$/);
     const seen = await statusesUntil(page, 'current-run-status', /^(Successful|Error)$/, 45_000);
     expect(seen[0]).toBe('InProgress');
     expect(seen.at(-1)).toBe('Successful');

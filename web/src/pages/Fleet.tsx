@@ -226,6 +226,13 @@ export function Fleet() {
           value={tagDraft}
           onChange={(e) => setTagDraft(e.target.value)}
           onBlur={() => set({ tag: tagDraft })}
+          // The form has several fields and no submit button: Enter does not submit by itself.
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              set({ tag: tagDraft });
+            }
+          }}
         />
       </form>
       <table className="grid" data-testid="fleet">
