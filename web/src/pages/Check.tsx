@@ -197,7 +197,7 @@ function Field({
             key={`${p.code}:${p.path.join('.')}`}
           >
             <code>{p.code}</code> {p.message}
-            {p.suggestions.length ? (
+            {p.suggestions.some((s) => !p.message.includes(s)) ? (
               <div className="suggest">Did you mean: {p.suggestions.join(', ')}?</div>
             ) : null}
           </div>
