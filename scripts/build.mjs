@@ -1,10 +1,12 @@
 /**
- * `npm run build`: bundles src/server.ts into dist/server.mjs, which `npm start` runs with plain
+ * `npm run build`: bundles src/server.ts into dist/server.mjs and the dashboard (web/) into
+ * dist/web (scripts/build-web.mjs), which `npm start` runs with plain
  * node (no TypeScript loader, one file instead of ~950 modules: start-up in a fraction of the
  * time). `--analyze` prints the largest inputs. Runtime files (the AppFlow model, persisted
  * documents) are read from the package root (src/paths.ts), so dist/ must stay in the checkout.
  */
 import { build } from 'esbuild';
+import { buildWeb } from './build-web.mjs';
 
 // `--outdir DIR` (tests build into their own folder under dist/; it must stay inside the
 // package, where the bundle finds package.json, model/ and node_modules/).
@@ -51,6 +53,11 @@ if (!out) throw new Error(`esbuild wrote no ${entry}`);
 console.log(
   `${entry}: ${(out.bytes / 1e6).toFixed(1)} MB from ${Object.keys(result.metafile.inputs).length} modules in ${(performance.now() - started).toFixed(0)} ms`,
 );
+// The dashboard beside the server bundle: dist/web (which the gateway serves by default), or
+// <outdir>/web for a test's own build.
+if (!process.argv.includes('--no-web')) {
+  await buildWeb(argOutdir > 0 ? `${outdir.replace(/\/$/, '')}/web` : 'dist/web');
+}
 if (process.argv.includes('--analyze')) {
   const byPackage = new Map();
   for (const [file, { bytesInOutput }] of Object.entries(out.inputs)) {

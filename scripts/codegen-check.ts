@@ -1,45 +1,48 @@
 /**
- * Fails when the committed src/gql differs from what GraphQL Code Generator makes now from
- * schema.graphql and src/operations (a changed schema or operation without `npm run codegen`).
+ * Fails when a committed codegen output (src/gql, web/src/gql) differs from what GraphQL Code
+ * Generator makes now from schema.graphql and the operations (a changed schema or operation
+ * without `npm run codegen`).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import config from '../codegen.js';
 
-const committed = 'src/gql/';
-const temp = mkdtempSync(join(tmpdir(), 'codegen-check-'));
-try {
-  const target = `${temp}/`;
-  // Every output lives under src/gql/ (the client preset's folder, the fragment matcher's file).
-  const generates = Object.fromEntries(
-    Object.entries(config.generates).map(([path, output]) => [
-      target + path.slice(committed.length),
-      output,
-    ]),
-  );
-  await generate({ ...config, silent: true, generates }, true);
-  const fresh = readdirSync(temp).sort();
-  const current = readdirSync(committed).sort();
-  const problems: string[] = [];
-  for (const name of new Set([...fresh, ...current])) {
-    if (!fresh.includes(name)) problems.push(`${committed}${name} is no longer generated`);
-    else if (!current.includes(name)) problems.push(`${committed}${name} is missing`);
-    else if (
-      readFileSync(join(temp, name), 'utf8') !== readFileSync(join(committed, name), 'utf8')
-    ) {
-      problems.push(`${committed}${name} differs from a fresh run`);
+const problems: string[] = [];
+let files = 0;
+const outputs = Object.keys(config.generates);
+/** A file that is its own output (src/gql/possible-types.ts) is not part of its folder's. */
+const ownOutput = (path: string) => outputs.includes(path);
+for (const [committed, output] of Object.entries(config.generates)) {
+  const temp = mkdtempSync(join(tmpdir(), 'codegen-check-'));
+  try {
+    // A folder output (the client preset) or a single file (the fragment matcher).
+    const isDir = committed.endsWith('/');
+    const target = isDir ? `${temp}/` : join(temp, 'out.ts');
+    await generate({ ...config, silent: true, generates: { [target]: output } }, true);
+    const pairs: [string, string, string][] = isDir
+      ? [...new Set([...readdirSync(temp), ...readdirSync(committed)])]
+          .filter((name) => !ownOutput(`${committed}${name}`))
+          .map((name) => [`${committed}${name}`, join(temp, name), join(committed, name)])
+      : [[committed, target, committed]];
+    for (const [label, fresh, current] of pairs) {
+      files += 1;
+      if (!existsSync(fresh)) problems.push(`${label} is no longer generated`);
+      else if (!existsSync(current)) problems.push(`${label} is missing`);
+      else if (readFileSync(fresh, 'utf8') !== readFileSync(current, 'utf8')) {
+        problems.push(`${label} differs from a fresh run`);
+      }
     }
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
   }
-  if (problems.length) {
-    console.error(
-      `codegen drift:\n  ${problems.join('\n  ')}\nRun \`npm run codegen\` and commit src/gql.`,
-    );
-    process.exitCode = 1;
-  } else {
-    console.log(`src/gql is up to date (${fresh.length} files).`);
-  }
-} finally {
-  rmSync(temp, { recursive: true, force: true });
+}
+if (problems.length) {
+  console.error(
+    `codegen drift:\n  ${problems.join('\n  ')}\nRun \`npm run codegen\` and commit the output.`,
+  );
+  process.exitCode = 1;
+} else {
+  console.log(`codegen output is up to date (${files} files).`);
 }

@@ -29,6 +29,10 @@ export interface GatewayConfig {
   cursorTtlSeconds: number;
   production: boolean;
   graphiql: boolean;
+  /** Serve the dashboard (web/, built into dist/web) at `/`. */
+  dashboard: boolean;
+  /** Where the built dashboard is (default dist/web in the package). */
+  dashboardDir?: string;
   introspection: boolean;
   /** Allow anonymous requests with every scope (the demo does). */
   allowAnonymous: boolean;
@@ -207,6 +211,8 @@ export function loadConfig(
     cursorTtlSeconds: int(env, 'CURSOR_TTL_SECONDS', 3600, 1, 7 * 86400),
     production,
     graphiql: bool(env, 'GRAPHIQL', !production),
+    dashboard: bool(env, 'DASHBOARD', true),
+    dashboardDir: env.DASHBOARD_DIR || undefined,
     introspection: bool(env, 'INTROSPECTION', !production),
     // Anonymous access only when configured, or in the self-contained demo (embedded emulator).
     allowAnonymous: bool(env, 'ALLOW_ANONYMOUS', !appflowEndpoint && !useRealAws),

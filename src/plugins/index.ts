@@ -17,6 +17,7 @@ import type { AppflowCache } from '../services/cache.js';
 import { MemoryApqStore, RedisApqStore, useAutomaticPersistedQueries } from './apq.js';
 import { type Authenticator, createAuthenticator } from './auth.js';
 import { CSRF_HEADERS, useCsrfPrevention } from './csrf.js';
+import { useDashboard } from './dashboard.js';
 import { useErrorCodes } from './error-codes.js';
 import { graphiqlOptions } from './graphiql.js';
 import { Readiness, useOperationalEndpoints } from './health.js';
@@ -86,6 +87,7 @@ export async function createProductionLayer(
     useQueryLimits(config.limits, { hideSuggestions: !config.introspection }),
     useMetrics(metrics),
   ];
+  if (config.dashboard) plugins.push(useDashboard({ dir: config.dashboardDir }));
   if (!config.introspection) plugins.push(useDisableIntrospection());
   if (config.rateLimitPerMinute > 0) {
     // With REDIS_URL every replica draws on the same per-viewer budget.

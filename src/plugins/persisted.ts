@@ -39,11 +39,12 @@ export class PersistedOperations {
   }
 
   static fromFile(mode: PersistedMode, path = DEFAULT_PERSISTED_DOCUMENTS): PersistedOperations {
-    if (mode === 'off') return new PersistedOperations(mode, {});
     let documents: Record<string, string>;
     try {
       documents = JSON.parse(readFileSync(path, 'utf8'));
     } catch (error) {
+      // `off` only uses the list to serve a listed hash sent alone (the dashboard's requests).
+      if (mode === 'off') return new PersistedOperations(mode, {});
       throw new Error(`Cannot read persisted operations from ${path}: ${(error as Error).message}`);
     }
     return new PersistedOperations(mode, documents);
@@ -68,7 +69,7 @@ export class PersistedOperations {
    */
   resolve(params: OperationParams): string | GraphQLError {
     const hash = persistedHash(params.extensions);
-    if (this.mode === 'off' || (hash === undefined && this.mode === 'allow')) {
+    if (hash === undefined && this.mode !== 'only') {
       return params.query ?? refusal('Must provide query string.', 'BAD_REQUEST');
     }
     if (hash !== undefined) {
@@ -115,10 +116,12 @@ const SSE_STREAM_PATH = '/graphql/stream';
 export function usePersistedOperations(store: PersistedOperations): Plugin {
   return {
     onParams({ params, setParams }) {
-      if (store.mode === 'off') return;
-      // A hash not in the list, with `allow`: automatic persisted queries (src/plugins/apq.ts).
       const hash = persistedHash(params.extensions);
-      if (store.mode === 'allow' && hash !== undefined && !store.has(hash)) return;
+      // `off`: text runs as sent; a hash alone runs its listed document (the dashboard sends
+      // hashes only). `off` and `allow`: a hash not in the list is an automatic persisted query
+      // (src/plugins/apq.ts).
+      if (store.mode === 'off' && (hash === undefined || params.query)) return;
+      if (store.mode !== 'only' && hash !== undefined && !store.has(hash)) return;
       const resolved = store.resolve(params);
       if (resolved instanceof GraphQLError) throw resolved;
       if (resolved !== params.query) setParams({ ...params, query: resolved });
