@@ -18,7 +18,10 @@ export interface GatewayConfig {
   emulatorRunSeconds: number;
   emulatorTimeScale: number;
   region: string;
-  /** Upper bound of concurrent AppFlow calls from this process. */
+  /**
+   * Upper bound of concurrent AppFlow calls from this process: the adaptive window starts here,
+   * halves on throttles and grows back to it (src/appflow/adaptive.ts).
+   */
   maxConcurrentAppflowCalls: number;
   /** SDK attempts per call (standard retry mode). */
   appflowMaxAttempts: number;
@@ -198,7 +201,7 @@ export function loadConfig(
     emulatorRunSeconds: num(env, 'APPFLOW_EMULATOR_RUN_SECONDS', 5, 0),
     emulatorTimeScale: num(env, 'APPFLOW_EMULATOR_TIME_SCALE', 1, 0.001),
     region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
-    maxConcurrentAppflowCalls: int(env, 'APPFLOW_MAX_CONCURRENCY', 16, 1, 1000),
+    maxConcurrentAppflowCalls: int(env, 'APPFLOW_MAX_CONCURRENCY', 256, 1, 1000),
     appflowMaxAttempts: int(env, 'APPFLOW_MAX_ATTEMPTS', 3, 1, 10),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     cursorSecret: env.CURSOR_SECRET || undefined,
