@@ -23,6 +23,8 @@ export interface GatewayConfig {
    * halves on throttles and grows back to it (src/appflow/adaptive.ts).
    */
   maxConcurrentAppflowCalls: number;
+  /** How long one AppFlow call may wait out throttling before its caller gets THROTTLED. */
+  appflowThrottleWaitMs: number;
   /** SDK attempts per call (standard retry mode). */
   appflowMaxAttempts: number;
   redisUrl?: string;
@@ -203,6 +205,7 @@ export function loadConfig(
     region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
     maxConcurrentAppflowCalls: int(env, 'APPFLOW_MAX_CONCURRENCY', 256, 1, 1000),
     appflowMaxAttempts: int(env, 'APPFLOW_MAX_ATTEMPTS', 3, 1, 10),
+    appflowThrottleWaitMs: int(env, 'APPFLOW_THROTTLE_WAIT_MS', 10_000, 0, 120_000),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     cursorSecret: env.CURSOR_SECRET || undefined,
     cursorTtlSeconds: int(env, 'CURSOR_TTL_SECONDS', 3600, 1, 7 * 86400),

@@ -12,7 +12,8 @@
  *   that rate), and an operation that neither AppFlow nor its pace held back for
  *   `forgetAfterMs` is unpaced again;
  * - a throttled call is queued again, first of its viewer's calls, and sent when the mirror has
- *   a token: the caller sees a ThrottlingException only after `maxThrottleRetries` of them;
+ *   a token: the caller sees a ThrottlingException only after `maxThrottleRetries` of them, or
+ *   when the next try would be more than `throttleWaitMs` after its first throttle;
  * - fairness: one FIFO queue per viewer, served round robin, so a viewer with 20,000 calls
  *   queued delays another viewer's call by at most one call per waiting viewer.
  * The SDK's `adaptive` retry mode paces retries with a CUBIC token bucket of the same idea, but
@@ -27,6 +28,11 @@ export interface AdaptiveOptions {
   initialConcurrency?: number;
   /** Throttles of one call that are absorbed (queued again) before the caller sees one. */
   maxThrottleRetries?: number;
+  /**
+   * How long one call may wait out throttles (from its first throttle to its next try) before
+   * its caller gets the ThrottlingException (APPFLOW_THROTTLE_WAIT_MS; 0: at once).
+   */
+  throttleWaitMs?: number;
   /** An operation neither throttled nor held back by its pace this long is no longer paced. */
   forgetAfterMs?: number;
   now?: () => number;
@@ -116,7 +122,7 @@ class OperationPace {
       this.burst = Math.max(1, answeredLastSecond);
       this.rate = Math.max(1, answeredLastSecond / 2);
     } else {
-      this.rate = Math.max(0.5, this.rate * 0.8);
+      this.rate = Math.max(1, this.rate * 0.8);
     }
     this.updatedAt = now;
   }
@@ -146,12 +152,14 @@ export class AdaptiveLimiter {
   private readonly now: () => number;
   private readonly maxThrottleRetries: number;
   private readonly forgetAfterMs: number;
+  private readonly throttleWaitMs: number;
 
   constructor(private readonly options: AdaptiveOptions) {
     this.window = options.initialConcurrency ?? options.maxConcurrency;
     this.now = options.now ?? (() => performance.now());
     this.maxThrottleRetries = options.maxThrottleRetries ?? 10;
     this.forgetAfterMs = options.forgetAfterMs ?? 300_000;
+    this.throttleWaitMs = options.throttleWaitMs ?? 10_000;
   }
 
   stats(): LimiterStats {
@@ -188,6 +196,7 @@ export class AdaptiveLimiter {
    * and the operation's pace allow, queued fairly behind `viewer`'s earlier calls.
    */
   async run<T>(operation: string, viewer: string, send: () => Promise<T>): Promise<T> {
+    let firstThrottleAt: number | undefined;
     for (let throttled = 0; ; throttled++) {
       await this.permit(operation, viewer, throttled > 0);
       const sentAt = this.now();
@@ -202,7 +211,15 @@ export class AdaptiveLimiter {
         if (!isThrottle(error)) throw error;
         this.throttles++;
         this.onThrottle(operation, sentAt);
-        if (throttled >= this.maxThrottleRetries) throw error;
+        const now = this.now();
+        firstThrottleAt ??= now;
+        const nextTry = now + this.pace(operation).waitMs(now);
+        if (
+          throttled >= this.maxThrottleRetries ||
+          nextTry - firstThrottleAt > this.throttleWaitMs
+        ) {
+          throw error;
+        }
       } finally {
         this.pump();
       }

@@ -47,7 +47,8 @@ export function createAppflowClient(
   config: Pick<
     GatewayConfig,
     'region' | 'appflowEndpoint' | 'maxConcurrentAppflowCalls' | 'appflowMaxAttempts'
-  >,
+  > &
+    Partial<Pick<GatewayConfig, 'appflowThrottleWaitMs'>>,
   /** Tuning of the adaptive limiter (tests: a short memory of throttles). */
   adaptive?: Partial<AdaptiveOptions>,
 ): AppflowHandle {
@@ -73,7 +74,7 @@ export function createAppflowClient(
   sendMembersTheSdkDoesNotKnow(client);
   const concurrency = installCallGuards(client, {
     maxConcurrentCalls: config.maxConcurrentAppflowCalls,
-    adaptive,
+    adaptive: { throttleWaitMs: config.appflowThrottleWaitMs, ...adaptive },
   });
   const listeners = new Set<AppflowCallListener>();
 
