@@ -8,8 +8,8 @@
  *   bucket, learned from throttles: unknown (no pacing) until the first throttle, then a rate
  *   and a burst estimated from the calls that were answered in the second before it. A throttle
  *   means AppFlow's bucket is empty now, so the mirror's tokens drop to zero; a later throttle
- *   lowers the rate (x0.8), every answered call raises it a little (+1/s per second of calls at
- *   that rate), and an operation that neither AppFlow nor its pace held back for
+ *   lowers the rate (x0.85), every answered call raises it a little (+0.5/s per second of calls
+ *   at that rate: about one throttle every few seconds while AppFlow's bucket is empty), and an operation that neither AppFlow nor its pace held back for
  *   `forgetAfterMs` is unpaced again;
  * - a throttled call is queued again, first of its viewer's calls, and sent when the mirror has
  *   a token: the caller sees a ThrottlingException only after `maxThrottleRetries` of them, or
@@ -101,11 +101,23 @@ class OperationPace {
     this.tokens -= 1;
   }
 
+  /** The pace still comes from the first throttle's estimate (no decrease since). */
+  private estimated = false;
+
   answered(sentAt: number, now: number) {
     this.recent.push({ at: sentAt });
-    while (this.recent.length && this.recent[0]!.at < now - SECOND) this.recent.shift();
-    // Additive increase: +1 call/s for every `rate` calls answered.
-    if (this.paced) this.rate += 1 / this.rate;
+    while (this.recent.length && this.recent[0]!.at < now - 2 * SECOND) this.recent.shift();
+    // A call sent before the first throttle but answered after it (a throttle is answered
+    // faster than a call that does work) got through the same burst: the estimate grows.
+    if (this.estimated && sentAt < this.lastDecreaseAt) {
+      const burst = this.sentBefore(this.lastDecreaseAt);
+      if (burst > this.burst) {
+        this.burst = burst;
+        this.rate = Math.max(this.rate, burst / 2);
+      }
+    }
+    // Additive increase: +0.5 call/s for every `rate` calls answered.
+    if (this.paced) this.rate += 0.5 / this.rate;
   }
 
   throttled(sentAt: number, now: number) {
@@ -115,19 +127,27 @@ class OperationPace {
     // Calls sent before the last decrease are echoes of the same burst.
     if (sentAt < this.lastDecreaseAt) return;
     this.lastDecreaseAt = now;
-    const answeredLastSecond = this.recent.filter((a) => a.at >= now - SECOND).length;
     if (!this.paced) {
       // What got through in the second before the first throttle: the burst, refilled at
       // about half of it (AWS buckets hold about two seconds of their rate).
-      this.burst = Math.max(1, answeredLastSecond);
-      this.rate = Math.max(1, answeredLastSecond / 2);
+      const burst = this.sentBefore(now);
+      this.burst = Math.max(1, burst);
+      this.rate = Math.max(1, burst / 2);
+      this.estimated = true;
     } else {
-      this.rate = Math.max(1, this.rate * 0.8);
+      this.rate = Math.max(1, this.rate * 0.85);
+      this.estimated = false;
     }
     this.updatedAt = now;
   }
 
+  /** Answered calls sent in the second before `at`. */
+  private sentBefore(at: number): number {
+    return this.recent.filter((a) => a.at >= at - SECOND && a.at < at).length;
+  }
+
   forget() {
+    this.estimated = false;
     this.rate = this.burst = this.tokens = Number.POSITIVE_INFINITY;
     this.lastDecreaseAt = Number.NEGATIVE_INFINITY;
   }

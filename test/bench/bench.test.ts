@@ -14,6 +14,7 @@ describe('bench harness', () => {
     const metrics = result.rows.map((r) => `${r.scenario} / ${r.metric}`);
     expect(metrics).toEqual([
       '{__typename} throughput / gateway vs raw node:http (200 req, 10 conn)',
+      '{__typename} throughput / gateway (production layer) vs plain graphql-yoga',
       '{__typename} throughput / plain graphql-yoga vs raw node:http (reference)',
       'dashboard (100 flows) / same data as naive resolvers',
       'dashboard (100 flows) / upstream calls, cold cache vs naive',
