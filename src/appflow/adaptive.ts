@@ -55,15 +55,14 @@ export interface LimiterStats {
 
 interface Waiter {
   operation: string;
+  /** Arrival order (negative: a throttled call queued again, ahead of every new one). */
+  seq: number;
   start: () => void;
 }
 
-/** A call answered at `at` (ms) that was sent at `sentAt`. */
-interface Answered {
-  at: number;
-}
-
 const SECOND = 1000;
+/** How long answered calls are remembered (answers may come seconds after a busy send). */
+const RECENT_MS = 10 * SECOND;
 
 /** The learned mirror of one operation's token bucket at AppFlow. */
 class OperationPace {
@@ -71,12 +70,17 @@ class OperationPace {
   burst = Number.POSITIVE_INFINITY;
   tokens = Number.POSITIVE_INFINITY;
   private updatedAt = 0;
-  /** Calls answered in the last second (by send time). */
-  private readonly recent: Answered[] = [];
+  /** When the answered calls of the last few seconds were sent. */
+  private readonly recent: number[] = [];
   lastThrottleAt = Number.NEGATIVE_INFINITY;
   /** When a call last had to wait for a token (the pace was what held it back). */
   lastLimitedAt = Number.NEGATIVE_INFINITY;
   lastDecreaseAt = Number.NEGATIVE_INFINITY;
+  /**
+   * While the pace is still the first throttle's estimate: when that throttled call was sent
+   * (the burst it met is the answered calls sent in the second up to then).
+   */
+  private estimatedAt: number | undefined;
 
   get paced(): boolean {
     return Number.isFinite(this.rate);
@@ -101,23 +105,27 @@ class OperationPace {
     this.tokens -= 1;
   }
 
-  /** The pace still comes from the first throttle's estimate (no decrease since). */
-  private estimated = false;
-
   answered(sentAt: number, now: number) {
-    this.recent.push({ at: sentAt });
-    while (this.recent.length && this.recent[0]!.at < now - 2 * SECOND) this.recent.shift();
-    // A call sent before the first throttle but answered after it (a throttle is answered
-    // faster than a call that does work) got through the same burst: the estimate grows.
-    if (this.estimated && sentAt < this.lastDecreaseAt) {
-      const burst = this.sentBefore(this.lastDecreaseAt);
-      if (burst > this.burst) {
-        this.burst = burst;
-        this.rate = Math.max(this.rate, burst / 2);
-      }
-    }
+    this.recent.push(sentAt);
+    while (this.recent.length && this.recent[0]! < now - RECENT_MS) this.recent.shift();
+    // A call of the same burst answered after the throttle (a throttle is answered faster
+    // than a call that does work): the estimate grows.
+    if (this.estimatedAt !== undefined && sentAt <= this.estimatedAt) this.estimate();
     // Additive increase: +0.5 call/s for every `rate` calls answered.
     if (this.paced) this.rate += 0.5 / this.rate;
+  }
+
+  /**
+   * The burst is what got through in the second up to the throttled call (20% off: AppFlow's
+   * bucket also refilled while they were answered), refilled at about half of it per second
+   * (AWS buckets hold about two seconds of their rate).
+   */
+  private estimate() {
+    const at = this.estimatedAt!;
+    const burst = Math.max(1, 0.8 * this.recent.filter((t) => t >= at - SECOND && t <= at).length);
+    if (Number.isFinite(this.burst) && burst <= this.burst) return;
+    this.burst = burst;
+    this.rate = Math.max(Number.isFinite(this.rate) ? this.rate : 1, burst / 2);
   }
 
   throttled(sentAt: number, now: number) {
@@ -128,26 +136,17 @@ class OperationPace {
     if (sentAt < this.lastDecreaseAt) return;
     this.lastDecreaseAt = now;
     if (!this.paced) {
-      // What got through in the second before the first throttle: the burst, refilled at
-      // about half of it (AWS buckets hold about two seconds of their rate).
-      const burst = this.sentBefore(now);
-      this.burst = Math.max(1, burst);
-      this.rate = Math.max(1, burst / 2);
-      this.estimated = true;
+      this.estimatedAt = sentAt;
+      this.estimate();
     } else {
       this.rate = Math.max(1, this.rate * 0.85);
-      this.estimated = false;
+      this.estimatedAt = undefined;
     }
     this.updatedAt = now;
   }
 
-  /** Answered calls sent in the second before `at`. */
-  private sentBefore(at: number): number {
-    return this.recent.filter((a) => a.at >= at - SECOND && a.at < at).length;
-  }
-
   forget() {
-    this.estimated = false;
+    this.estimatedAt = undefined;
     this.rate = this.burst = this.tokens = Number.POSITIVE_INFINITY;
     this.lastDecreaseAt = Number.NEGATIVE_INFINITY;
   }
@@ -165,8 +164,12 @@ export class AdaptiveLimiter {
   private pending = 0;
   private throttles = 0;
   private lastWindowDecreaseAt = Number.NEGATIVE_INFINITY;
-  /** One FIFO per viewer with calls waiting; Map order is the round-robin order. */
-  private readonly queues = new Map<string, Waiter[]>();
+  /**
+   * The calls waiting, by viewer (Map order is the round-robin order), then by operation
+   * (FIFO each; a viewer's next call is its oldest among operations with a token).
+   */
+  private readonly queues = new Map<string, Map<string, Waiter[]>>();
+  private seq = 1;
   private readonly paces = new Map<string, OperationPace>();
   private timer: NodeJS.Timeout | undefined;
   private readonly now: () => number;
@@ -263,48 +266,67 @@ export class AdaptiveLimiter {
     return new Promise((resolve) => {
       const waiter: Waiter = {
         operation,
+        seq: this.seq++,
         start: () => {
           this.active++;
           this.maxActive = Math.max(this.maxActive, this.active);
           resolve();
         },
       };
-      let queue = this.queues.get(viewer);
+      let byOperation = this.queues.get(viewer);
+      if (!byOperation) {
+        byOperation = new Map();
+        this.queues.set(viewer, byOperation);
+      }
+      let queue = byOperation.get(operation);
       if (!queue) {
         queue = [];
-        this.queues.set(viewer, queue);
+        byOperation.set(operation, queue);
       }
       // A throttled call goes first among its viewer's calls: it has waited longest.
-      if (again) queue.unshift(waiter);
-      else queue.push(waiter);
+      if (again) {
+        waiter.seq = -waiter.seq;
+        queue.unshift(waiter);
+      } else {
+        queue.push(waiter);
+      }
       this.pending++;
       this.pump();
     });
   }
 
-  /** Start what the window and the paces allow, one call per viewer in turn. */
+  /**
+   * Start what the window and the paces allow, one call per viewer in turn: each viewer's
+   * oldest call among the operations that have a token (a paced operation waiting for its
+   * token does not hold up the viewer's calls of other operations).
+   */
   private pump() {
     let soonest = Number.POSITIVE_INFINITY;
     while (this.active < Math.floor(this.window) && this.queues.size) {
       let started = false;
       soonest = Number.POSITIVE_INFINITY;
-      for (const [viewer, queue] of this.queues) {
-        const head = queue[0]!;
-        const pace = this.pace(head.operation);
-        const now = this.now();
-        const wait = pace.waitMs(now);
-        if (wait > 0) {
-          pace.lastLimitedAt = now;
-          soonest = Math.min(soonest, wait);
-          continue;
+      const now = this.now();
+      for (const [viewer, byOperation] of this.queues) {
+        let next: Waiter[] | undefined;
+        for (const queue of byOperation.values()) {
+          const head = queue[0]!;
+          const wait = this.pace(head.operation).waitMs(now);
+          if (wait > 0) {
+            this.pace(head.operation).lastLimitedAt = now;
+            soonest = Math.min(soonest, wait);
+          } else if (!next || head.seq < next[0]!.seq) {
+            next = queue;
+          }
         }
-        pace.take(now);
-        queue.shift();
+        if (!next) continue;
+        const waiter = next.shift()!;
+        this.pace(waiter.operation).take(now);
+        if (!next.length) byOperation.delete(waiter.operation);
         // Round robin: this viewer goes to the back of the line.
         this.queues.delete(viewer);
-        if (queue.length) this.queues.set(viewer, queue);
+        if (byOperation.size) this.queues.set(viewer, byOperation);
         this.pending--;
-        head.start();
+        waiter.start();
         started = true;
         break;
       }
