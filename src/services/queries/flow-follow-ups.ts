@@ -27,17 +27,17 @@ export interface FlowFollowUps {
   runsPageSize: number | null;
 }
 
-/** Node fields answered from ListFlows alone (with the members of FlowDefinition). */
-const FROM_LIST = new Set([
-  ...Object.keys(shape('FlowDefinition').members!),
-  '__typename',
-  'id',
-  // Their connector types are ListFlows members; their own fields are DescribeConnectors.
-  'sourceConnector',
-  'destinationConnectors',
-  // Runs need only the flow's name and last-run details.
-  'executions',
-  'lastExecution',
+const LIST_MEMBERS = new Set(Object.keys(shape('FlowDefinition').members!));
+
+/**
+ * Node fields known to need DescribeFlow: the members only it returns, and the linked profiles
+ * (their names are in DescribeFlow). Any other field (ListFlows members, connectors, runs, a
+ * field this table does not know) starts no DescribeFlow early: at worst it loads it later.
+ */
+const NEED_DESCRIBE = new Set([
+  ...Object.keys(shape('DescribeFlowResponse').members!).filter((m) => !LIST_MEMBERS.has(m)),
+  'sourceConnectorProfile',
+  'destinationConnectorProfiles',
 ]);
 
 /** Default and upper bound of `first` on a runs connection (src/appflow/pagination.ts). */
@@ -86,7 +86,7 @@ export function flowFollowUps(info: GraphQLResolveInfo): FlowFollowUps {
   };
   for (const f of nodes) {
     const name = f.name.value;
-    if (!FROM_LIST.has(name)) describe = true;
+    if (NEED_DESCRIBE.has(name)) describe = true;
     if (name === 'lastExecution') wantRuns(1);
     if (name === 'executions' && argument(f, 'after', info) === undefined) {
       const first = argument(f, 'first', info);
