@@ -89,6 +89,24 @@ describe('critical path of a cold dashboard (40 ms per AppFlow call)', () => {
     expect(roundTrips(calls)).toBe(3);
   });
 
+  it('starts only the follow-ups the query selects: no DescribeFlow for list members and runs', async () => {
+    await t.gateway.services.reader.cache.clear();
+    const onlyRuns = await recordCalls(async () => {
+      const a = await t.query(`{ flows(first: 30) { edges { node {
+        flowName flowStatus lastRunExecutionDetails { mostRecentExecutionStatus }
+        executions(first: 2) { edges { node { executionId } } }
+      } } } }`);
+      expect(a.errors).toBeUndefined();
+    });
+    expect(of(onlyRuns, 'DescribeFlow')).toHaveLength(0);
+    expect(of(onlyRuns, 'DescribeFlowExecutionRecords')).toHaveLength(30);
+    const onlyList = await recordCalls(async () => {
+      const a = await t.query('{ flows(first: 30) { edges { node { flowName triggerType } } } }');
+      expect(a.errors).toBeUndefined();
+    });
+    expect(onlyList.map((c) => c.operation)).toEqual(['ListFlows']);
+  });
+
   it('with several ListFlows pages, the follow-ups of a page run while the next is listed', async () => {
     // 250 flows: three ListFlows pages of at most 100 for one `flows(first: 250)`.
     await t.emulator.control.seed({ generate: { flows: 220, profiles: 0, executionsPerFlow: 1 } });
