@@ -222,3 +222,25 @@ export const emulatorRequests = {
     return (await res.json()) as { total: number; byOperation: Record<string, number> };
   },
 };
+
+/** One AppFlow call as a client's call listener saw it (performance.now() times). */
+export interface TimedCall {
+  operation: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The longest chain of calls each begun after the one before it ended: the round trips a
+ * set of calls took, whatever each one cost (CPU included).
+ */
+export function callChainDepth(calls: readonly TimedCall[]): number {
+  const sorted = [...calls].sort((a, b) => a.start - b.start);
+  const depth: number[] = [];
+  for (const [i, c] of sorted.entries()) {
+    let d = 1;
+    for (let j = 0; j < i; j++) if (sorted[j]!.end <= c.start) d = Math.max(d, depth[j]! + 1);
+    depth.push(d);
+  }
+  return Math.max(0, ...depth);
+}

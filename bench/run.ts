@@ -6,6 +6,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type Child, formatTable, postJson, type Row, startChild } from './lib.js';
+import { realRoundTrips } from './round-trips.js';
 import {
   type BenchContext,
   cache,
@@ -74,6 +75,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   typename: typenameThroughput,
   list: listFlowsLatency,
   dashboard,
+  roundtrips: realRoundTrips,
   cache,
   startup,
   subscriptions,

@@ -103,6 +103,17 @@ export async function typenameThroughput(ctx: BenchContext): Promise<Row[]> {
       gateway.requestsPerSec / raw.requestsPerSec,
       { atLeast: 0.25 },
     ),
+    ratioRow(
+      {
+        scenario,
+        metric: 'gateway (production layer) vs plain graphql-yoga',
+        value: rps(gateway.requestsPerSec),
+        baseline: rps(yoga.requestsPerSec),
+        note: 'the production layer: auth, limits, persisted operations, metrics, logging, tracing',
+      },
+      gateway.requestsPerSec / yoga.requestsPerSec,
+      { atLeast: 0.9 },
+    ),
     {
       scenario,
       metric: 'plain graphql-yoga vs raw node:http (reference)',

@@ -34,7 +34,12 @@ async function main(): Promise<{ url: string; close(): Promise<void> | void }> {
           // graphql-armor's cost model, above the default MAX_COST of 20000.
           // Logs at info as deployed (a JSON line per request, to this process' stdout, which
           // the bench drains); BENCH_LOG_LEVEL=warn measures without them.
-          { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', MAX_COST: '100000' },
+          // BENCH_GATEWAY_ENV (JSON) adds settings of a scenario's own gateway (cache TTLs).
+          {
+            LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+            MAX_COST: '100000',
+            ...(JSON.parse(process.env.BENCH_GATEWAY_ENV ?? '{}') as Record<string, string>),
+          },
           {
             port: 0,
             host: '127.0.0.1',

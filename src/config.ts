@@ -18,8 +18,13 @@ export interface GatewayConfig {
   emulatorRunSeconds: number;
   emulatorTimeScale: number;
   region: string;
-  /** Upper bound of concurrent AppFlow calls from this process. */
+  /**
+   * Upper bound of concurrent AppFlow calls from this process: the adaptive window starts here,
+   * halves on throttles and grows back to it (src/appflow/adaptive.ts).
+   */
   maxConcurrentAppflowCalls: number;
+  /** How long one AppFlow call may wait out throttling before its caller gets THROTTLED. */
+  appflowThrottleWaitMs: number;
   /** SDK attempts per call (standard retry mode). */
   appflowMaxAttempts: number;
   redisUrl?: string;
@@ -204,8 +209,9 @@ export function loadConfig(
     emulatorRunSeconds: num(env, 'APPFLOW_EMULATOR_RUN_SECONDS', 5, 0),
     emulatorTimeScale: num(env, 'APPFLOW_EMULATOR_TIME_SCALE', 1, 0.001),
     region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
-    maxConcurrentAppflowCalls: int(env, 'APPFLOW_MAX_CONCURRENCY', 16, 1, 1000),
+    maxConcurrentAppflowCalls: int(env, 'APPFLOW_MAX_CONCURRENCY', 256, 1, 1000),
     appflowMaxAttempts: int(env, 'APPFLOW_MAX_ATTEMPTS', 3, 1, 10),
+    appflowThrottleWaitMs: int(env, 'APPFLOW_THROTTLE_WAIT_MS', 10_000, 0, 120_000),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     cursorSecret: env.CURSOR_SECRET || undefined,
     cursorTtlSeconds: int(env, 'CURSOR_TTL_SECONDS', 3600, 1, 7 * 86400),

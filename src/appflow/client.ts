@@ -1,10 +1,16 @@
 /**
- * One AppflowClient per process: region, endpoint and credentials from config, standard retry
- * mode, the call guards (per-viewer budget, concurrency cap: guards.ts), and listeners of every
- * finished call by operation and outcome.
+ * One AppflowClient per process: region, endpoint and credentials from config, standard retries
+ * of everything but throttles (the adaptive limiter queues those again: adaptive.ts), sockets
+ * for as many calls as APPFLOW_MAX_CONCURRENCY allows, the call guards (per-viewer budget,
+ * adaptive concurrency: guards.ts), and listeners of every finished call by operation and outcome.
  */
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { AppflowClient } from '@aws-sdk/client-appflow';
+import { StandardRetryStrategy } from '@smithy/core/retry';
+import type { RetryStrategyV2, StandardRetryToken } from '@smithy/types';
 import type { GatewayConfig } from '../config.js';
+import type { AdaptiveOptions } from './adaptive.js';
 import {
   type CallMiddleware,
   CONCURRENCY_CAP,
@@ -29,7 +35,10 @@ export interface AppflowHandle {
   client: AppflowClient;
   /** Subscribe to every finished call (metrics, tests). */
   onCall(listener: AppflowCallListener): () => void;
-  /** Calls running now, waiting for a permit, and the most ever running at once. */
+  /**
+   * Calls running now, waiting for a permit, the most ever running at once, the adaptive
+   * window, throttles seen and the learned pace of throttled operations.
+   */
   concurrency(): ConcurrencyStats;
   destroy(): void;
 }
@@ -38,13 +47,20 @@ export function createAppflowClient(
   config: Pick<
     GatewayConfig,
     'region' | 'appflowEndpoint' | 'maxConcurrentAppflowCalls' | 'appflowMaxAttempts'
-  >,
+  > &
+    Partial<Pick<GatewayConfig, 'appflowThrottleWaitMs'>>,
+  /** Tuning of the adaptive limiter (tests: a short memory of throttles). */
+  adaptive?: Partial<AdaptiveOptions>,
 ): AppflowHandle {
   const client = new AppflowClient({
     region: config.region,
     endpoint: config.appflowEndpoint,
-    maxAttempts: config.appflowMaxAttempts,
-    retryMode: 'standard',
+    retryStrategy: retryingAllButThrottles(config.appflowMaxAttempts),
+    // The SDK's default is 50 sockets: 100 concurrent DescribeFlow calls would go in two waves.
+    requestHandler: {
+      httpAgent: new HttpAgent({ keepAlive: true, maxSockets: config.maxConcurrentAppflowCalls }),
+      httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: config.maxConcurrentAppflowCalls }),
+    },
     // The emulator accepts any signature; real AWS uses the standard credential chain.
     ...(config.appflowEndpoint && !process.env.AWS_ACCESS_KEY_ID
       ? { credentials: { accessKeyId: 'emulator', secretAccessKey: 'emulator' } }
@@ -58,6 +74,7 @@ export function createAppflowClient(
   sendMembersTheSdkDoesNotKnow(client);
   const concurrency = installCallGuards(client, {
     maxConcurrentCalls: config.maxConcurrentAppflowCalls,
+    adaptive: { throttleWaitMs: config.appflowThrottleWaitMs, ...adaptive },
   });
   const listeners = new Set<AppflowCallListener>();
 
@@ -90,5 +107,22 @@ export function createAppflowClient(
     },
     concurrency,
     destroy: () => client.destroy(),
+  };
+}
+
+/**
+ * The SDK's standard retries (backoff, retry quota) for transient and server errors. A throttle
+ * goes straight back to the adaptive limiter, which slows down and queues it again: retried
+ * here, 100 throttled calls would drain the retry quota (5 of 500 tokens each) and fail.
+ */
+function retryingAllButThrottles(maxAttempts: number): RetryStrategyV2 {
+  const standard = new StandardRetryStrategy(maxAttempts);
+  return {
+    acquireInitialRetryToken: (scope) => standard.acquireInitialRetryToken(scope),
+    refreshRetryTokenForRetry: (token, info) =>
+      info.errorType === 'THROTTLING'
+        ? Promise.reject(info.error)
+        : standard.refreshRetryTokenForRetry(token as StandardRetryToken, info),
+    recordSuccess: (token) => standard.recordSuccess(token as StandardRetryToken),
   };
 }

@@ -4,12 +4,15 @@
  * 1. the call budget of the viewer whose operation is running (src/plugins/limits.ts puts it
  *    in scope): a call past the budget is refused here, ahead of the concurrency cap, so it
  *    takes no permit and is never counted as an AppFlow call;
- * 2. a cap on concurrent calls: one permit per logical call, the SDK's retries included.
+ * 2. adaptive concurrency (./adaptive.ts): one permit per logical call (the SDK's retries of
+ *    other errors included), a window that halves on ThrottlingException and grows back, paced
+ *    per operation once AppFlow throttles it, served round robin between viewers; a throttled
+ *    call is queued again here (the SDK does not retry throttles: client.ts).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AppflowClient, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-appflow';
 import type { InitializeMiddleware } from '@smithy/types';
-import pLimit from 'p-limit';
+import { AdaptiveLimiter, type AdaptiveOptions, type LimiterStats } from './adaptive.js';
 
 /** A middleware of the initialize step (the first one, before serialization and retries). */
 export type CallMiddleware = InitializeMiddleware<ServiceInputTypes, ServiceOutputTypes>;
@@ -20,6 +23,8 @@ export interface CallBudget {
   take(): Promise<boolean>;
   /** The error a call past the budget fails with. */
   refusal(): Promise<Error>;
+  /** Whose calls these are: the fair queue serves viewers in turn (default: one shared queue). */
+  viewer?: string;
 }
 
 /** The budget of the operation running, carried through every await down to the SDK call. */
@@ -33,35 +38,27 @@ export function withCallBudget<T>(budget: CallBudget, fn: () => T): T {
 /** Name of the concurrency cap in the client's middleware stack (others attach around it). */
 export const CONCURRENCY_CAP = 'appflowGatewayLimit';
 
-export interface ConcurrencyStats {
-  /** Calls running now. */
-  active: number;
-  /** Calls waiting for a permit. */
-  pending: number;
-  /** The most calls ever running at once. */
-  maxActive: number;
-}
+export type ConcurrencyStats = LimiterStats;
 
 export function installCallGuards(
   client: AppflowClient,
-  options: { maxConcurrentCalls: number },
+  options: { maxConcurrentCalls: number; adaptive?: Partial<AdaptiveOptions> },
 ): () => ConcurrencyStats {
-  const limit = pLimit(options.maxConcurrentCalls);
-  let active = 0;
-  let maxActive = 0;
-  client.middlewareStack.add(
-    (next) => (args) =>
-      limit(async () => {
-        active++;
-        maxActive = Math.max(maxActive, active);
-        try {
-          return await next(args);
-        } finally {
-          active--;
-        }
-      }),
-    { step: 'initialize', name: CONCURRENCY_CAP, priority: 'high' },
-  );
+  const limiter = new AdaptiveLimiter({
+    ...options.adaptive,
+    maxConcurrency: options.maxConcurrentCalls,
+  });
+  const adaptiveCap: CallMiddleware = (next, context) => (args) =>
+    limiter.run(
+      String(context.commandName ?? 'Unknown').replace(/Command$/, ''),
+      budgets.getStore()?.viewer ?? '',
+      () => next(args),
+    );
+  client.middlewareStack.add(adaptiveCap, {
+    step: 'initialize',
+    name: CONCURRENCY_CAP,
+    priority: 'high',
+  });
   const refuseOverBudget: CallMiddleware = (next) => async (args) => {
     const budget = budgets.getStore();
     if (budget && !(await budget.take())) throw await budget.refusal();
@@ -72,5 +69,5 @@ export function installCallGuards(
     toMiddleware: CONCURRENCY_CAP,
     name: 'appflowGatewayCallBudget',
   });
-  return () => ({ active, pending: limit.pendingCount, maxActive });
+  return () => limiter.stats();
 }

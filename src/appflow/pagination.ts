@@ -103,6 +103,11 @@ export interface TokenConnectionOptions<T> {
   maxFirst?: number;
   /** Bound on pages scanned in one request when a filter discards items. */
   maxPages?: number;
+  /**
+   * Called with each page's items that became edges, as soon as that page is back (before the
+   * next page is fetched): their follow-up calls can start while the list goes on.
+   */
+  onPage?: (nodes: T[]) => void;
 }
 
 export function badInput(message: string): GraphQLError {
@@ -140,6 +145,7 @@ export async function resolveTokenConnection<T>(
     const want = opts.filter ? maxPageSize : Math.min(maxPageSize, skip + first - edges.length + 1);
     const page = await opts.fetchPage(token, Math.max(1, want));
     let index = skip;
+    const pageStart = edges.length;
     for (; index < page.items.length && edges.length < first; index++) {
       const item = page.items[index]!;
       if (opts.filter && !(await opts.filter(item))) continue;
@@ -147,6 +153,9 @@ export async function resolveTokenConnection<T>(
       const position = atPageEnd ? { token: page.nextToken, skip: 0 } : { token, skip: index + 1 };
       edges.push(lazyEdge(codec, scope, position, item));
       end = position;
+    }
+    if (opts.onPage && edges.length > pageStart) {
+      opts.onPage(edges.slice(pageStart).map((e) => e.node));
     }
     if (edges.length >= first) {
       hasNextPage = index < page.items.length || Boolean(page.nextToken);

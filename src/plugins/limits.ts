@@ -195,6 +195,7 @@ export function useAppflowRateLimit(limiter: RateLimiter): Plugin<GatewayContext
       const budget: CallBudget = {
         take: () => limiter.take(viewerId),
         refusal: () => rateLimitedError(limiter, viewerId, false),
+        viewer: viewerId,
       };
       setExecuteFn((a) => withCallBudget(budget, () => executeFn(a)));
     },

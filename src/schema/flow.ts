@@ -5,6 +5,7 @@
  */
 import { resolveTokenConnection } from '../appflow/pagination.js';
 import { maxPageSize } from '../model/model.js';
+import { flowFollowUps, startFollowUps } from '../services/queries/flow-follow-ups.js';
 import {
   destinationConnectors,
   destinationProfiles,
@@ -115,6 +116,9 @@ const TagFilter = builder.inputType('TagFilter', {
   }),
 });
 
+/** AppFlow's quota of flows per account. */
+const MAX_FLOWS = 1000;
+
 builder.queryFields((t) => ({
   flow: t.field({
     authScopes: { read: true },
@@ -132,18 +136,25 @@ builder.queryFields((t) => ({
     description: "The account's flows (ListFlows), optionally filtered.",
     args: {
       ...forwardArgs(t.arg),
+      first: t.arg.int({
+        description: `How many flows to return (default 20, at most ${MAX_FLOWS}: an account's quota of flows). AppFlow lists 100 a call; the flows of each page are described while the next is listed.`,
+      }),
       filter: t.arg({ type: FlowFilter, description: 'Only flows that match every given filter.' }),
     },
-    resolve: (_root, args, ctx) => {
+    resolve: (_root, args, ctx, info) => {
       const filter = args.filter as FlowFilterArgs | null | undefined;
       const active = isActiveFilter(filter);
+      const followUps = flowFollowUps(info);
       return resolveTokenConnection({
         args,
         codec: ctx.cursors,
         scope: `flows:${active ? JSON.stringify(filter) : ''}`,
         maxPageSize: maxPageSize('ListFlows'),
+        // An account has at most 1,000 flows (AppFlow's quota): one query may show them all.
+        maxFirst: MAX_FLOWS,
         fetchPage: (token, max) => flowsPage(ctx, token, max),
         filter: active ? (flow) => flowMatches(flow, filter) : undefined,
+        onPage: (flows) => startFollowUps(ctx, flows, followUps),
       });
     },
   }),

@@ -13,7 +13,8 @@ import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 let t: TestGateway;
 
 beforeAll(async () => {
-  t = await startTestGateway({ emulator: { seed: true } });
+  // Throttles reach the caller at once (waiting them out: test/production/adaptive-concurrency).
+  t = await startTestGateway({ emulator: { seed: true }, env: { APPFLOW_THROTTLE_WAIT_MS: '0' } });
 });
 afterAll(() => t.close());
 beforeEach(() => t.resetCalls());

@@ -17,7 +17,8 @@ let gw: TestGateway;
 type Any = any;
 
 beforeAll(async () => {
-  gw = await startTestGateway();
+  // Throttles reach the caller at once (waiting them out: test/production/adaptive-concurrency).
+  gw = await startTestGateway({ env: { APPFLOW_THROTTLE_WAIT_MS: '0' } });
 });
 afterAll(() => gw?.close());
 beforeEach(async () => {
