@@ -16,6 +16,7 @@ import { createLiveServices, type FlowSource, type LiveOptions } from './live/in
 import type { Logger } from './logger.js';
 import { createProductionLayer, type ProductionLayer } from './plugins/index.js';
 import { useQueryJit } from './plugins/jit.js';
+import { gatedViewer } from './plugins/pipeline.js';
 import { useSafeGraphQLSSE } from './plugins/sse-stream.js';
 import { RedisConnections } from './redis.js';
 import { schema } from './schema/index.js';
@@ -93,10 +94,11 @@ export async function createGateway(
     logger: deps.logger,
   });
   const { authenticator } = production;
-  // HTTP: credentials from headers. WebSocket: src/server.ts authenticated connectionParams in
-  // onConnect and passes the viewer in the initial context.
+  // HTTP: the transport gate authenticated the headers before the body was read. WebSocket
+  // and /graphql/stream pass the viewer they authenticated in the initial context.
   const authenticate = async (initial: { request?: Request; viewer?: Viewer }) =>
     initial.viewer ??
+    gatedViewer(initial.request) ??
     authenticator.authenticate(authenticator.fromHeaders(initial.request?.headers ?? {}));
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
@@ -113,7 +115,12 @@ export async function createGateway(
       ...production.plugins,
       // SSE single-connection mode (graphql-sse) at /graphql/stream; distinct connections
       // (accept: text/event-stream on /graphql) are native to Yoga.
-      useSafeGraphQLSSE(),
+      useSafeGraphQLSSE({
+        persisted: production.persisted,
+        maxBodyBytes: config.transport.maxBodyBytes,
+        reservationsPerViewer: config.transport.sseReservationsPerViewer,
+        reservationTtlMs: config.transport.sseReservationTtlMs,
+      }),
       ...(deps.plugins ?? []),
     ],
   });

@@ -7,7 +7,6 @@
  */
 
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { Plugin, YogaServerOptions } from 'graphql-yoga';
 import type { AppflowHandle } from '../appflow/client.js';
 import type { GatewayConfig } from '../config.js';
@@ -29,6 +28,7 @@ import {
 import { loggingMaskError, useRequestLogging } from './logging.js';
 import { createMetrics, type GatewayMetrics, useMetrics } from './metrics.js';
 import { PersistedOperations, usePersistedOperations } from './persisted.js';
+import { useNoIntrospection, useTransportGate } from './pipeline.js';
 import { loadOtel, traceAppflowCalls, useTracing } from './tracing.js';
 
 /** Headers a browser client must send on GET (CSRF prevention); JSON POSTs are preflighted. */
@@ -43,7 +43,7 @@ export interface ProductionLayer {
   plugins: Plugin[];
   yogaOptions: Pick<
     YogaServerOptions<Record<string, unknown>, GatewayContext>,
-    'cors' | 'maskedErrors' | 'graphiql' | 'renderGraphiQL' | 'landingPage'
+    'cors' | 'maskedErrors' | 'graphiql' | 'renderGraphiQL' | 'landingPage' | 'maxRequestBodySize'
   >;
   close(): void;
 }
@@ -79,11 +79,13 @@ export async function createProductionLayer(
     useRequestLogging(logger) as Plugin,
     useOperationalEndpoints({ readiness, metrics }),
     useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
+    // Size limit and authentication before anything reads the body (src/plugins/pipeline.ts).
+    useTransportGate({ authenticator, maxBodyBytes: config.transport.maxBodyBytes }),
     usePersistedOperations(persisted),
     useQueryLimits(config.limits, { hideSuggestions: !config.introspection }),
     useMetrics(metrics),
   ];
-  if (!config.introspection) plugins.push(useDisableIntrospection());
+  if (!config.introspection) plugins.push(useNoIntrospection());
   if (config.rateLimitPerMinute > 0) {
     // With REDIS_URL every replica draws on the same per-viewer budget.
     const limiter: RateLimiter = deps.redis
@@ -122,6 +124,8 @@ export async function createProductionLayer(
               maxAge: 600,
             },
       maskedErrors: { isDev: false, maskError: loggingMaskError(logger) },
+      // Bodies without a content-length (chunked) stop being read at the limit too.
+      maxRequestBodySize: config.transport.maxBodyBytes,
       landingPage: false,
       graphiql: config.graphiql
         ? {

@@ -28,10 +28,16 @@ export function documentForOperation(
   for (const d of document.definitions) if (d.kind === Kind.OPERATION_DEFINITION) operations++;
   if (operations < 2) return document;
   let byName = perOperation.get(document);
-  if (!byName) perOperation.set(document, (byName = new Map()));
+  if (!byName) {
+    byName = new Map();
+    perOperation.set(document, byName);
+  }
   const key = operationName ?? '';
   let standIn = byName.get(key);
-  if (!standIn) byName.set(key, (standIn = { ...document }));
+  if (!standIn) {
+    standIn = { ...document };
+    byName.set(key, standIn);
+  }
   return standIn;
 }
 
