@@ -28,7 +28,7 @@ import {
 import { loggingMaskError, useRequestLogging } from './logging.js';
 import { createMetrics, type GatewayMetrics, useMetrics } from './metrics.js';
 import { PersistedOperations, usePersistedOperations } from './persisted.js';
-import { useNoIntrospection, useTransportGate } from './pipeline.js';
+import { useNestingLimit, useNoIntrospection, useTransportGate } from './pipeline.js';
 import { loadOtel, traceAppflowCalls, useTracing } from './tracing.js';
 
 /** Headers a browser client must send on GET (CSRF prevention); JSON POSTs are preflighted. */
@@ -81,6 +81,7 @@ export async function createProductionLayer(
     useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
     // Size limit and authentication before anything reads the body (src/plugins/pipeline.ts).
     useTransportGate({ authenticator, maxBodyBytes: config.transport.maxBodyBytes }),
+    useNestingLimit(),
     usePersistedOperations(persisted),
     useQueryLimits(config.limits, { hideSuggestions: !config.introspection }),
     useMetrics(metrics),

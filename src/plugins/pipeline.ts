@@ -201,3 +201,51 @@ export async function prepareOperation(
     run: () => (isSubscription ? enveloped.subscribe(args) : enveloped.execute(args)),
   };
 }
+
+/** Deepest nesting of `{`, `[` and `(` a document may have (graphql-js parses recursively). */
+export const MAX_NESTING = 128;
+
+/** How deep `{`, `[` and `(` nest in a document, strings and comments skipped. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      // Block strings and strings: skip to the closing quote (escapes included).
+      const block = text.startsWith('"""', i);
+      const end = block ? text.indexOf('"""', i + 3) : -1;
+      if (block) {
+        i = end < 0 ? text.length : end + 2;
+        continue;
+      }
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) {
+        if (text.charCodeAt(i) === 92 /* \ */) i++;
+      }
+    } else if (c === 35 /* # */) {
+      while (i < text.length && text.charCodeAt(i) !== 10) i++;
+    } else if (c === 123 || c === 91 || c === 40) {
+      if (++depth > max) max = depth;
+    } else if (c === 125 || c === 93 || c === 41) {
+      depth--;
+    }
+  }
+  return max;
+}
+
+/**
+ * A document nested deeper than MAX_NESTING (a list literal 2,000 deep) is refused before
+ * graphql-js parses it: its recursive parser would overflow the stack (an HTTP 500).
+ */
+export function useNestingLimit(max = MAX_NESTING): Plugin {
+  return {
+    onParse({ params }) {
+      const text = typeof params.source === 'string' ? params.source : params.source.body;
+      if (nestingDepth(text) > max) {
+        throw new GraphQLError(`The document nests deeper than ${max} levels.`, {
+          extensions: { code: 'QUERY_TOO_DEEP', http: { status: 400 } },
+        });
+      }
+    },
+  };
+}
