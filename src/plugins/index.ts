@@ -28,7 +28,12 @@ import {
 import { loggingMaskError, useRequestLogging } from './logging.js';
 import { createMetrics, type GatewayMetrics, useMetrics } from './metrics.js';
 import { PersistedOperations, usePersistedOperations } from './persisted.js';
-import { useNestingLimit, useNoIntrospection, useTransportGate } from './pipeline.js';
+import {
+  useCodedInputErrors,
+  useNestingLimit,
+  useNoIntrospection,
+  useTransportGate,
+} from './pipeline.js';
 import { loadOtel, traceAppflowCalls, useTracing } from './tracing.js';
 
 /** Headers a browser client must send on GET (CSRF prevention); JSON POSTs are preflighted. */
@@ -82,6 +87,7 @@ export async function createProductionLayer(
     // Size limit and authentication before anything reads the body (src/plugins/pipeline.ts).
     useTransportGate({ authenticator, maxBodyBytes: config.transport.maxBodyBytes }),
     useNestingLimit(),
+    useCodedInputErrors(),
     usePersistedOperations(persisted),
     useQueryLimits(config.limits, { hideSuggestions: !config.introspection }),
     useMetrics(metrics),

@@ -14,7 +14,7 @@ import { type DocumentNode, GraphQLError, NoSchemaIntrospectionCustomRule } from
 import type { Plugin, YogaServerInstance } from 'graphql-yoga';
 import type { GatewayContext, Viewer } from '../context.js';
 import { AuthenticationError, type Authenticator } from './auth.js';
-import { withCode } from './error-codes.js';
+import { CODE_BY_STATUS, withCode } from './error-codes.js';
 import type { OperationParams, PersistedOperations } from './persisted.js';
 
 /** The paths that run GraphQL operations (the others: health, metrics, GraphiQL assets). */
@@ -87,9 +87,103 @@ export function useTransportGate(options: {
             error instanceof GraphQLError ? error : new AuthenticationError(),
           ),
         );
+        return;
+      }
+      // GET parameters that are not JSON are the client's mistake (Yoga answered 500).
+      for (const name of ['variables', 'extensions']) {
+        const raw = url.searchParams.get(name);
+        if (raw === null) continue;
+        try {
+          JSON.parse(raw);
+        } catch {
+          endResponse(
+            errorResponse(fetchAPI, badRequest(`The ${name} parameter is not valid JSON.`)),
+          );
+          return;
+        }
       }
     },
+    onRequestParse({ request, setRequestParser }) {
+      if (request.method !== 'POST' || !/json/i.test(request.headers.get('content-type') ?? '')) {
+        return;
+      }
+      // Yoga's JSON parser quotes the body in its error (extensions.originalError): a secret
+      // in a malformed body came back to an unauthenticated caller. Same parse, no echo.
+      setRequestParser(async (req) => {
+        const text = await req.text();
+        try {
+          return JSON.parse(text);
+        } catch {
+          throw badRequest('The request body is not valid JSON.');
+        }
+      });
+    },
+    onResponse({ request, response, setResponse, fetchAPI }) {
+      // Refusals Yoga answers with an empty body (415 for an unknown content type, 405, 406)
+      // get a coded body like every other error.
+      if (response.status < 400 || response.headers.get('content-type')) return;
+      if (!GRAPHQL_PATHS.has(new URL(request.url).pathname)) return;
+      const code = CODE_BY_STATUS[response.status] ?? 'BAD_REQUEST';
+      const message =
+        response.status === 415
+          ? 'Unsupported content type: send application/json.'
+          : response.statusText || 'Request refused.';
+      const headers = new Headers(response.headers);
+      headers.set('content-type', 'application/json; charset=utf-8');
+      headers.delete('content-length');
+      setResponse(
+        new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+          status: response.status,
+          headers,
+        }),
+      );
+    },
   };
+}
+
+function badRequest(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+}
+
+/**
+ * Errors graphql-js and Pothos raise for client input without a code (`node(id:)` with an id
+ * that does not decode, or names no type of this schema) answer BAD_USER_INPUT, on every
+ * transport; the message does not repeat the id.
+ */
+export function useCodedInputErrors(): Plugin {
+  const fix = (result: unknown, setResult: (r: never) => void) => {
+    const errors = (result as { errors?: readonly GraphQLError[] } | null)?.errors;
+    if (!errors?.some(isNodeIdError)) return;
+    setResult({
+      ...(result as object),
+      errors: errors.map((e) =>
+        isNodeIdError(e)
+          ? new GraphQLError('Invalid node id.', {
+              nodes: e.nodes,
+              source: e.source,
+              positions: e.positions,
+              path: e.path,
+              extensions: { code: 'BAD_USER_INPUT' },
+            })
+          : e,
+      ),
+    } as never);
+  };
+  return {
+    onExecute() {
+      return { onExecuteDone: ({ result, setResult }) => fix(result, setResult) };
+    },
+    onSubscribe() {
+      return { onSubscribeResult: ({ result, setResult }) => fix(result, setResult) };
+    },
+  };
+}
+
+function isNodeIdError(e: GraphQLError): boolean {
+  return (
+    !e.extensions?.code &&
+    /^Invalid global ID|has not been implemented$|^Invalid ID|^Unknown global ID/.test(e.message)
+  );
 }
 
 /** A body read up to `limit` bytes; past it, the 413 refusal (the rest is never buffered). */
