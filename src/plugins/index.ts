@@ -32,8 +32,10 @@ import {
   useCodedInputErrors,
   useNestingLimit,
   useNoIntrospection,
+  useNoSuggestions,
   useTransportGate,
 } from './pipeline.js';
+import { useCredentialScrubbing } from './redaction.js';
 import { loadOtel, traceAppflowCalls, useTracing } from './tracing.js';
 
 /** Headers a browser client must send on GET (CSRF prevention); JSON POSTs are preflighted. */
@@ -88,11 +90,12 @@ export async function createProductionLayer(
     useTransportGate({ authenticator, maxBodyBytes: config.transport.maxBodyBytes }),
     useNestingLimit(),
     useCodedInputErrors(),
+    useCredentialScrubbing(),
     usePersistedOperations(persisted),
     useQueryLimits(config.limits, { hideSuggestions: !config.introspection }),
     useMetrics(metrics),
   ];
-  if (!config.introspection) plugins.push(useNoIntrospection());
+  if (!config.introspection) plugins.push(useNoIntrospection(), useNoSuggestions());
   if (config.rateLimitPerMinute > 0) {
     // With REDIS_URL every replica draws on the same per-viewer budget.
     const limiter: RateLimiter = deps.redis

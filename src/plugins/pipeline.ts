@@ -343,3 +343,32 @@ export function useNestingLimit(max = MAX_NESTING): Plugin {
     },
   };
 }
+
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/**
+ * No "Did you mean ...?" in any message (validation and variable coercion alike) when
+ * introspection is off: suggestions would reveal the schema field by field.
+ */
+export function useNoSuggestions(): Plugin {
+  const strip = (errors: readonly GraphQLError[] | undefined) => {
+    for (const e of errors ?? []) {
+      if (e.message.includes('Did you mean')) e.message = e.message.replace(SUGGESTION, '');
+    }
+  };
+  return {
+    onValidate() {
+      return ({ result }) => strip(result as readonly GraphQLError[]);
+    },
+    onExecute() {
+      return {
+        onExecuteDone: ({ result }) => strip((result as { errors?: GraphQLError[] }).errors),
+      };
+    },
+    onSubscribe() {
+      return {
+        onSubscribeResult: ({ result }) => strip((result as { errors?: GraphQLError[] }).errors),
+      };
+    },
+  };
+}
