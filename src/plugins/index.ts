@@ -18,6 +18,12 @@ import { type Authenticator, createAuthenticator } from './auth.js';
 import { useErrorCodes } from './error-codes.js';
 import { Readiness, useOperationalEndpoints } from './health.js';
 import {
+  useCodedInputErrors,
+  useNestingLimit,
+  useNoIntrospection,
+  useNoSuggestions,
+} from './input-policies.js';
+import {
   AppflowRateLimiter,
   DEFAULT_LIMITS,
   type RateLimiter,
@@ -27,14 +33,9 @@ import {
 } from './limits.js';
 import { loggingMaskError, useRequestLogging } from './logging.js';
 import { createMetrics, type GatewayMetrics, useMetrics } from './metrics.js';
+import { type OpenStreams, useOpenStreams } from './open-streams.js';
 import { PersistedOperations, usePersistedOperations } from './persisted.js';
-import {
-  useCodedInputErrors,
-  useNestingLimit,
-  useNoIntrospection,
-  useNoSuggestions,
-  useTransportGate,
-} from './pipeline.js';
+import { useTransportGate } from './pipeline.js';
 import { useCredentialScrubbing } from './redaction.js';
 import { loadOtel, traceAppflowCalls, useTracing } from './tracing.js';
 
@@ -47,6 +48,8 @@ export interface ProductionLayer {
   metrics: GatewayMetrics;
   readiness: Readiness;
   logger: Logger;
+  /** Open SSE responses, ended with `complete` on shutdown. */
+  streams: OpenStreams;
   plugins: Plugin[];
   yogaOptions: Pick<
     YogaServerOptions<Record<string, unknown>, GatewayContext>,
@@ -81,7 +84,9 @@ export async function createProductionLayer(
   if (deps.redis) readiness.addRedis(deps.redis);
 
   const detach: (() => void)[] = [() => metrics.detach()];
+  const open = useOpenStreams();
   const plugins: Plugin[] = [
+    open.plugin,
     useErrorCodes(),
     useRequestLogging(logger) as Plugin,
     useOperationalEndpoints({ readiness, metrics }),
@@ -121,6 +126,7 @@ export async function createProductionLayer(
     metrics,
     readiness,
     logger,
+    streams: open.streams,
     plugins,
     yogaOptions: {
       cors:
