@@ -61,6 +61,8 @@ export interface GatewayConfig {
     maxCost: number;
     maxTokens: number;
     maxDirectives: number;
+    /** Longest list given to a field argument (`nodes(ids:)`), also counted in the cost. */
+    maxListLength: number;
   };
   /** OpenTelemetry spans through @opentelemetry/api (a no-op until an SDK is registered). */
   tracing: boolean;
@@ -253,6 +255,7 @@ export function loadConfig(
       maxCost: int(env, 'MAX_COST', 150000, 1, 100000000),
       maxTokens: int(env, 'MAX_TOKENS', 3000, 10, 1000000),
       maxDirectives: int(env, 'MAX_DIRECTIVES', 50, 0, 10000),
+      maxListLength: int(env, 'MAX_LIST_LENGTH', 100, 1, 100000),
     },
     tracing: bool(env, 'TRACING', false),
     transport: {

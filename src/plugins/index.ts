@@ -29,6 +29,7 @@ import {
   type RateLimiter,
   RedisRateLimiter,
   useAppflowRateLimit,
+  useListLimits,
   useQueryLimits,
 } from './limits.js';
 import { loggingMaskError, useRequestLogging } from './logging.js';
@@ -98,6 +99,7 @@ export async function createProductionLayer(
     useCredentialScrubbing(),
     usePersistedOperations(persisted),
     useQueryLimits(config.limits, { hideSuggestions: !config.introspection }),
+    useListLimits({ maxListLength: config.limits.maxListLength, maxCost: config.limits.maxCost }),
     useMetrics(metrics),
   ];
   if (!config.introspection) plugins.push(useNoIntrospection(), useNoSuggestions());
