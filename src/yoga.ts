@@ -78,12 +78,16 @@ export async function createGateway(
     pollFlow: (flowName) => reader.flows.describe(flowName),
     findRun: (flowName, executionId) => reader.flows.findRun(flowName, executionId),
   };
+  // Subscriptions: one shared poller per flow; events over Redis when REDIS_URL is set.
+  const live = createLiveServices(flowSource, config, redis, deps.live);
   const services: GatewayServices = {
     reader,
-    mutations: new AppflowMutations(appflow.client, reader),
+    // A run started, stopped or cancelled: the poller hears of it now, not at its next poll.
+    mutations: new AppflowMutations(appflow.client, reader, (flowName) =>
+      live.poller.notifyChanged(flowName),
+    ),
     cursors: new CursorCodec(config.cursorSecret, config.cursorTtlSeconds),
-    // Subscriptions: one shared poller per flow; events over Redis when REDIS_URL is set.
-    live: createLiveServices(flowSource, config, redis, deps.live),
+    live,
   };
 
   const production = await createProductionLayer(config, {
