@@ -4,17 +4,24 @@
  * graphql-sse on /graphql/stream, against the real server in production mode.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import persisted from '../../src/gql/persisted-documents.json' with { type: 'json' };
 import { READ_KEY, startProdServer } from './helpers.js';
 import { rawSocket } from './ws-client.js';
 
 type Transport = 'post' | 'get' | 'ws' | 'sse' | 'stream';
 const TRANSPORTS: Transport[] = ['post', 'get', 'ws', 'sse', 'stream'];
 
-let s: Awaited<ReturnType<typeof startProdServer>>;
+type Server = Awaited<ReturnType<typeof startProdServer>>;
+let s: Server;
 beforeAll(async () => {
   s = await startProdServer({ NODE_ENV: 'production', SHUTDOWN_DELAY_MS: '0', MAX_DEPTH: '6' });
 });
 afterAll(() => s.stop());
+
+interface Params {
+  query?: string;
+  extensions?: Record<string, unknown>;
+}
 
 interface Outcome {
   code: string;
@@ -41,11 +48,17 @@ async function httpOutcome(res: Response): Promise<Outcome> {
   return outcomeOf(JSON.parse(data.slice(6)));
 }
 
-async function run(transport: Transport, query: string, key?: string): Promise<Outcome> {
+async function run(
+  transport: Transport,
+  query: string | Params,
+  key?: string,
+  server: Server = s,
+): Promise<Outcome> {
+  const params: Params = typeof query === 'string' ? { query } : query;
   const auth: Record<string, string> = key ? { 'x-api-key': key } : {};
-  const base = s.url.replace(/\/graphql$/, '');
+  const base = server.url.replace(/\/graphql$/, '');
   if (transport === 'ws') {
-    const socket = await rawSocket(s.wsUrl);
+    const socket = await rawSocket(server.wsUrl);
     socket.send({ type: 'connection_init', payload: auth });
     const first = await Promise.race([
       socket.next((m) => m.type === 'connection_ack').then(() => 'ack'),
@@ -55,7 +68,7 @@ async function run(transport: Transport, query: string, key?: string): Promise<O
       const { code } = first as { code: number };
       return { code: code === 4403 ? 'UNAUTHENTICATED' : `CLOSE_${code}`, messages: [] };
     }
-    socket.send({ id: '1', type: 'subscribe', payload: { query } });
+    socket.send({ id: '1', type: 'subscribe', payload: params });
     const m = await socket.next((x) => x.type === 'next' || x.type === 'error');
     socket.close();
     return m.type === 'error'
@@ -63,7 +76,10 @@ async function run(transport: Transport, query: string, key?: string): Promise<O
       : outcomeOf(m.payload as never);
   }
   if (transport === 'get') {
-    const res = await fetch(`${base}/graphql?query=${encodeURIComponent(query)}`, {
+    const search = new URLSearchParams();
+    if (params.query) search.set('query', params.query);
+    if (params.extensions) search.set('extensions', JSON.stringify(params.extensions));
+    const res = await fetch(`${base}/graphql?${search}`, {
       headers: { accept: 'application/graphql-response+json', 'x-graphql-yoga-csrf': '1', ...auth },
     });
     return httpOutcome(res);
@@ -76,7 +92,7 @@ async function run(transport: Transport, query: string, key?: string): Promise<O
       accept: transport === 'post' ? 'application/graphql-response+json' : 'text/event-stream',
       ...auth,
     },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify(params),
   });
   return httpOutcome(res);
 }
@@ -125,5 +141,36 @@ describe.each(POLICIES)('%s', (_name, query, key, expected) => {
     for (const m of outcome.messages) {
       expect(m).not.toMatch(/Did you mean|\/src\/|node_modules|at .*\(/);
     }
+  });
+});
+
+describe('persisted operations only', () => {
+  let only: Server;
+  beforeAll(async () => {
+    only = await startProdServer({ PERSISTED_OPERATIONS: 'only', SHUTDOWN_DELAY_MS: '0' });
+  });
+  afterAll(() => only.stop());
+  const [hash, text] = Object.entries(persisted as Record<string, string>).find(([, d]) =>
+    d.startsWith('query '),
+  )!;
+  // graphql-ws and graphql-sse frames need a query string: their clients send '' with a hash.
+  const withHash = (t: Transport, sha256Hash: string): Params => ({
+    ...(t === 'ws' || t === 'stream' ? { query: '' } : {}),
+    extensions: { persistedQuery: { version: 1, sha256Hash } },
+  });
+
+  it.each(TRANSPORTS)(
+    'refuses a document not in the list with PERSISTED_QUERY_ONLY on %s',
+    async (t) => {
+      expect((await run(t, '{ __typename }', READ_KEY, only)).code).toBe('PERSISTED_QUERY_ONLY');
+    },
+  );
+  it.each(TRANSPORTS)('runs a persisted document by hash and by text on %s', async (t) => {
+    expect((await run(t, withHash(t, hash), READ_KEY, only)).code).toBe('ok');
+    expect((await run(t, text, READ_KEY, only)).code).toBe('ok');
+  });
+  it.each(TRANSPORTS)('answers an unknown hash with PERSISTED_QUERY_NOT_FOUND on %s', async (t) => {
+    const unknown = withHash(t, 'ab'.repeat(32));
+    expect((await run(t, unknown, READ_KEY, only)).code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 });
