@@ -72,9 +72,24 @@ export interface GatewayConfig {
     maxCost: number;
     maxTokens: number;
     maxDirectives: number;
+    /** Longest list given to a field argument (`nodes(ids:)`), also counted in the cost. */
+    maxListLength: number;
   };
   /** OpenTelemetry spans through @opentelemetry/api (a no-op until an SDK is registered). */
   tracing: boolean;
+  /** The one request pipeline's transport limits (src/plugins/pipeline.ts). */
+  transport: {
+    /** Largest HTTP request body, /graphql and /graphql/stream (413 above it). */
+    maxBodyBytes: number;
+    /** Largest graphql-ws frame (ws maxPayload: the socket is closed with 1009 above it). */
+    wsMaxPayloadBytes: number;
+    /** Bytes a WebSocket may send before its connection_init is authenticated (4400 above). */
+    wsPreAuthBytes: number;
+    /** Open stream reservations (PUT /graphql/stream) per viewer. */
+    sseReservationsPerViewer: number;
+    /** A reservation nobody connected to is dropped after this long. */
+    sseReservationTtlMs: number;
+  };
   /** graphql-ws: close with 4408 when connection_init does not arrive in time. */
   wsInitTimeoutMs: number;
   /** On SIGTERM: keep serving this long with /ready at 503 before closing the listener. */
@@ -255,8 +270,16 @@ export function loadConfig(
       maxCost: int(env, 'MAX_COST', 150000, 1, 100000000),
       maxTokens: int(env, 'MAX_TOKENS', 3000, 10, 1000000),
       maxDirectives: int(env, 'MAX_DIRECTIVES', 50, 0, 10000),
+      maxListLength: int(env, 'MAX_LIST_LENGTH', 100, 1, 100000),
     },
     tracing: bool(env, 'TRACING', false),
+    transport: {
+      maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 100_000_000),
+      wsMaxPayloadBytes: int(env, 'WS_MAX_PAYLOAD_BYTES', 1_048_576, 1024, 100_000_000),
+      wsPreAuthBytes: int(env, 'WS_PREAUTH_BYTES', 16_384, 256, 10_000_000),
+      sseReservationsPerViewer: int(env, 'SSE_RESERVATIONS_PER_VIEWER', 10, 1, 10_000),
+      sseReservationTtlMs: int(env, 'SSE_RESERVATION_TTL_MS', 30_000, 100, 3_600_000),
+    },
     wsInitTimeoutMs: int(env, 'WS_INIT_TIMEOUT_MS', 10000, 100, 600000),
     shutdownDelayMs: int(env, 'SHUTDOWN_DELAY_MS', production ? 2000 : 0, 0, 8000),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 9000, 1000, 60000),

@@ -6,11 +6,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { type DocumentNode, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { ConfigError, type GatewayConfig, loadConfig } from './config.js';
-import type { GatewayContext, Viewer } from './context.js';
+import type { Viewer } from './context.js';
+import { prepareOperation } from './plugins/pipeline.js';
 import { createGateway, type Gateway, type GatewayDeps } from './yoga.js';
 
 export interface RunningGateway {
@@ -43,7 +43,34 @@ export async function startServer(
   const gateway = await createGateway(config, deps);
   const { yoga } = gateway;
   const server = createServer(yoga);
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  // Frames over the limit close the socket (1009) before they are buffered whole.
+  const wss = new WebSocketServer({
+    server,
+    path: yoga.graphqlEndpoint,
+    maxPayload: config.transport.wsMaxPayloadBytes,
+  });
+  // Until its connection_init is authenticated a socket may send only a few bytes: an
+  // unauthenticated client cannot make the gateway parse megabytes of frames.
+  const authenticated = new WeakSet<object>();
+  wss.on('connection', (socket) => {
+    let bytes = 0;
+    const count = (data: Buffer | ArrayBuffer | Buffer[]) => {
+      if (authenticated.has(socket)) {
+        socket.off('message', count);
+        return;
+      }
+      bytes += Array.isArray(data) ? data.reduce((n, b) => n + b.byteLength, 0) : data.byteLength;
+      if (bytes > config.transport.wsPreAuthBytes) {
+        logger.info({ ws: 'refused', reason: 'too many bytes before authentication' }, 'websocket');
+        socket.off('message', count);
+        socket.close(4400, 'Too many bytes before authentication');
+        // Nothing more is read from it; the close frame gets a moment to leave.
+        socket.pause();
+        setTimeout(() => socket.terminate(), 500).unref();
+      }
+    };
+    socket.prependListener('message', count);
+  });
 
   const { authenticator, persisted, readiness, logger } = gateway.production;
   useServer<Record<string, unknown>, { request: IncomingMessage; viewer?: Viewer }>(
@@ -59,6 +86,7 @@ export async function startServer(
           }
           const viewer = await authenticator.authenticate(credentials);
           ctx.extra.viewer = viewer;
+          authenticated.add(ctx.extra.socket);
           logger.debug({ ws: 'connected', viewer: viewer.id }, 'websocket');
           return true;
         } catch (error) {
@@ -71,41 +99,28 @@ export async function startServer(
       subscribe: (args) =>
         (args.rootValue as { subscribe: (a: unknown) => unknown }).subscribe(args) as never,
       onSubscribe: async (ctx, _id, params) => {
-        // Same persisted-operation rules as HTTP: a hash is swapped for its document.
-        const query = persisted.resolve(params);
-        if (query instanceof GraphQLError) return [query];
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          ...ctx,
-          req: ctx.extra.request,
-          socket: ctx.extra.socket,
-          params: { ...params, query },
-          connectionParams: ctx.connectionParams,
-          viewer: ctx.extra.viewer,
-        });
-        let document: DocumentNode;
-        try {
-          document = parse(query);
-        } catch (error) {
-          // Syntax errors and the token limit: an error message, not a dropped socket.
-          if (error instanceof GraphQLError) return [error];
-          throw error;
-        }
-        let errors: readonly GraphQLError[];
-        try {
-          errors = validate(schema, document);
-        } catch (error) {
-          // graphql-armor throws its first rejection (cost, depth, ...) as a coded GraphQLError.
-          if (error instanceof GraphQLError) return [error];
-          throw error;
-        }
-        if (errors.length) return errors;
+        // The one pipeline (src/plugins/pipeline.ts): persisted policy, parse, validation and
+        // limits through the same enveloped plugins as HTTP; refusals are coded errors.
+        const prepared = await prepareOperation(
+          yoga,
+          persisted,
+          {
+            ...ctx,
+            req: ctx.extra.request,
+            socket: ctx.extra.socket,
+            connectionParams: ctx.connectionParams,
+            viewer: ctx.extra.viewer!,
+          },
+          params,
+        );
+        if (Array.isArray(prepared)) return prepared;
         return {
-          schema,
-          document,
-          operationName: params.operationName,
-          variableValues: params.variables,
-          contextValue: (await contextFactory()) as unknown as GatewayContext,
-          rootValue: { execute, subscribe },
+          schema: prepared.schema as never,
+          document: prepared.document,
+          operationName: prepared.operationName,
+          variableValues: prepared.variableValues,
+          contextValue: prepared.contextValue,
+          rootValue: { execute: prepared.execute, subscribe: prepared.subscribe },
         };
       },
     },
@@ -131,6 +146,8 @@ export async function startServer(
         await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
       }
       for (const client of wss.clients) client.close(1001, 'Going away');
+      // SSE streams end the same way: a final `complete`, then the end of the response.
+      gateway.production.streams.completeAll();
       // In-flight requests get the rest of the budget; then every connection is cut.
       const force = setTimeout(
         () => {

@@ -21,6 +21,7 @@ import {
 import type { Logger } from './logger.js';
 import { createProductionLayer, type ProductionLayer } from './plugins/index.js';
 import { useQueryJit } from './plugins/jit.js';
+import { gatedViewer } from './plugins/pipeline.js';
 import { useSafeGraphQLSSE } from './plugins/sse-stream.js';
 import { RedisConnections } from './redis.js';
 import { schema } from './schema/index.js';
@@ -84,12 +85,16 @@ export async function createGateway(
     pollFlow: (flowName) => reader.flows.describe(flowName),
     findRun: (flowName, executionId) => reader.flows.findRun(flowName, executionId),
   };
+  // Subscriptions: one shared poller per flow; events over Redis when REDIS_URL is set.
+  const live = createLiveServices(flowSource, config, redis, deps.live);
   const services: GatewayServices = {
     reader,
-    mutations: new AppflowMutations(appflow.client, reader),
+    // A run started, stopped or cancelled: the poller hears of it now, not at its next poll.
+    mutations: new AppflowMutations(appflow.client, reader, (flowName) =>
+      live.poller.notifyChanged(flowName),
+    ),
     cursors: new CursorCodec(config.cursorSecret, config.cursorTtlSeconds),
-    // Subscriptions: one shared poller per flow; events over Redis when REDIS_URL is set.
-    live: createLiveServices(flowSource, config, redis, deps.live),
+    live,
   };
 
   const production = await createProductionLayer(config, {
@@ -100,10 +105,11 @@ export async function createGateway(
     logger: deps.logger,
   });
   const { authenticator } = production;
-  // HTTP: credentials from headers. WebSocket: src/server.ts authenticated connectionParams in
-  // onConnect and passes the viewer in the initial context.
+  // HTTP: the transport gate authenticated the headers before the body was read. WebSocket
+  // and /graphql/stream pass the viewer they authenticated in the initial context.
   const authenticate = async (initial: { request?: Request; viewer?: Viewer }) =>
     initial.viewer ??
+    gatedViewer(initial.request) ??
     authenticator.authenticate(authenticator.fromHeaders(initial.request?.headers ?? {}));
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
@@ -120,7 +126,12 @@ export async function createGateway(
       ...production.plugins,
       // SSE single-connection mode (graphql-sse) at /graphql/stream; distinct connections
       // (accept: text/event-stream on /graphql) are native to Yoga.
-      useSafeGraphQLSSE(),
+      useSafeGraphQLSSE({
+        persisted: production.persisted,
+        maxBodyBytes: config.transport.maxBodyBytes,
+        reservationsPerViewer: config.transport.sseReservationsPerViewer,
+        reservationTtlMs: config.transport.sseReservationTtlMs,
+      }),
       ...(deps.plugins ?? []),
     ],
   });

@@ -221,6 +221,18 @@ export class FlowPoller {
     return feed;
   }
 
+  /**
+   * A mutation started, stopped or cancelled something of this flow: whichever replica polls
+   * it polls now and stays fast for `hotMs`, so subscribers see the change at once instead of
+   * at the next idle poll.
+   */
+  notifyChanged(flowName: string, hotMs = 30_000): void {
+    if (this.closed) return;
+    for (const kind of ['runs', 'flow'] as const) {
+      this.bus.publish(this.topic('poke', `${kind}:${flowName}`), { hotMs });
+    }
+  }
+
   /** Local subscribers of a flow's runs or status on this replica. */
   subscriberCount(kind: WatchKind, flowName: string): number {
     return this.watches.get(`${kind}:${flowName}`)?.local ?? 0;

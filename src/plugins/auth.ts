@@ -114,22 +114,24 @@ export function createAuthenticator(
   const byJwt = async (token: string): Promise<Viewer> => {
     if (!algorithms) throw new AuthenticationError('JWT authentication is not configured.');
     const { jwtVerify, key } = await loadJwt();
+    let payload: JWTPayload;
     try {
-      const { payload } = await jwtVerify(token, key as Uint8Array, {
+      ({ payload } = await jwtVerify(token, key as Uint8Array, {
         algorithms,
         issuer: config.jwtIssuer,
         audience: config.jwtAudience,
-      });
-      return {
-        id: `jwt:${payload.sub ?? 'unknown'}`,
-        authenticated: true,
-        scopes: scopesFromClaims(payload),
-      };
+      }));
     } catch (error) {
       // jose's codes say why (expired, bad signature, claim) without echoing the token.
       const code = (error as { code?: string }).code ?? 'ERR_JWT_INVALID';
       throw new AuthenticationError(`Invalid token (${code}).`);
     }
+    // The subject is the viewer: its rate budget and idempotency scope. Tokens without one
+    // would all share a single viewer, so they are refused rather than guessed at.
+    if (typeof payload.sub !== 'string' || payload.sub === '') {
+      throw new AuthenticationError('Invalid token: it has no subject (sub) claim.');
+    }
+    return { id: `jwt:${payload.sub}`, authenticated: true, scopes: scopesFromClaims(payload) };
   };
 
   return {

@@ -6,7 +6,7 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
-const CODE_BY_STATUS: Record<number, string> = {
+export const CODE_BY_STATUS: Record<number, string> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
@@ -18,7 +18,7 @@ const CODE_BY_STATUS: Record<number, string> = {
   429: 'RATE_LIMITED',
 };
 
-function withCode(error: unknown): unknown {
+export function withCode(error: unknown): unknown {
   if (!(error instanceof GraphQLError) || error.extensions?.code) return error;
   const status = (error.extensions?.http as { status?: number } | undefined)?.status;
   const code = /CSRF/.test(error.message)

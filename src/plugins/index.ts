@@ -6,7 +6,6 @@
  * WebSocket side and for shutdown.
  */
 
-import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { Plugin, YogaServerOptions } from 'graphql-yoga';
 import type { AppflowHandle } from '../appflow/client.js';
 import type { GatewayConfig } from '../config.js';
@@ -22,16 +21,26 @@ import { useErrorCodes } from './error-codes.js';
 import { graphiqlOptions } from './graphiql.js';
 import { Readiness, useOperationalEndpoints } from './health.js';
 import {
+  useCodedInputErrors,
+  useNestingLimit,
+  useNoIntrospection,
+  useNoSuggestions,
+} from './input-policies.js';
+import {
   AppflowRateLimiter,
   DEFAULT_LIMITS,
   type RateLimiter,
   RedisRateLimiter,
   useAppflowRateLimit,
+  useListLimits,
   useQueryLimits,
 } from './limits.js';
 import { loggingMaskError, useRequestLogging } from './logging.js';
 import { createMetrics, type GatewayMetrics, useMetrics } from './metrics.js';
+import { type OpenStreams, useOpenStreams } from './open-streams.js';
 import { PersistedOperations, usePersistedOperations } from './persisted.js';
+import { useTransportGate } from './pipeline.js';
+import { useCredentialScrubbing } from './redaction.js';
 import { loadOtel, traceAppflowCalls, useTracing } from './tracing.js';
 
 export interface ProductionLayer {
@@ -40,10 +49,18 @@ export interface ProductionLayer {
   metrics: GatewayMetrics;
   readiness: Readiness;
   logger: Logger;
+  /** Open SSE responses, ended with `complete` on shutdown. */
+  streams: OpenStreams;
   plugins: Plugin[];
   yogaOptions: Pick<
     YogaServerOptions<Record<string, unknown>, GatewayContext>,
-    'cors' | 'maskedErrors' | 'graphiql' | 'renderGraphiQL' | 'landingPage' | 'batching'
+    | 'cors'
+    | 'maskedErrors'
+    | 'graphiql'
+    | 'renderGraphiQL'
+    | 'landingPage'
+    | 'batching'
+    | 'maxRequestBodySize'
   >;
   close(): void;
 }
@@ -74,21 +91,28 @@ export async function createProductionLayer(
   if (deps.redis) readiness.addRedis(deps.redis);
 
   const detach: (() => void)[] = [() => metrics.detach()];
+  const open = useOpenStreams();
   const plugins: Plugin[] = [
+    open.plugin,
     useErrorCodes(),
     useRequestLogging(logger) as Plugin,
     useOperationalEndpoints({ readiness, metrics }),
     useCsrfPrevention(),
+    useTransportGate({ authenticator, maxBodyBytes: config.transport.maxBodyBytes }),
+    useNestingLimit(),
+    useCodedInputErrors(),
+    useCredentialScrubbing(),
     usePersistedOperations(persisted),
     useAutomaticPersistedQueries(
       persisted,
       deps.redis ? new RedisApqStore(deps.redis) : new MemoryApqStore(),
     ),
     useQueryLimits(config.limits, { hideSuggestions: !config.introspection }),
+    useListLimits({ maxListLength: config.limits.maxListLength, maxCost: config.limits.maxCost }),
     useMetrics(metrics),
   ];
   if (config.dashboard) plugins.push(useDashboard({ dir: config.dashboardDir }));
-  if (!config.introspection) plugins.push(useDisableIntrospection());
+  if (!config.introspection) plugins.push(useNoIntrospection(), useNoSuggestions());
   if (config.rateLimitPerMinute > 0) {
     // With REDIS_URL every replica draws on the same per-viewer budget.
     const limiter: RateLimiter = deps.redis
@@ -114,6 +138,7 @@ export async function createProductionLayer(
     metrics,
     readiness,
     logger,
+    streams: open.streams,
     plugins,
     yogaOptions: {
       cors:
@@ -130,6 +155,8 @@ export async function createProductionLayer(
       // Array POSTs (BatchHttpLink): each operation runs its own pipeline, so each is checked
       // against the query limits and charged to the viewer's rate limit.
       batching: config.batchLimit > 0 ? { limit: config.batchLimit } : false,
+      // Bodies without a content-length (chunked) stop being read at the limit too.
+      maxRequestBodySize: config.transport.maxBodyBytes,
       landingPage: false,
       // The example operations as tabs, the Explorer, all inlined: src/plugins/graphiql.ts.
       ...graphiqlOptions(config.graphiql),

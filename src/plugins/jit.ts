@@ -9,8 +9,37 @@
  * graphql-jit (with ajv, ~70 ms of start-up) is imported on the first query, not at start-up;
  * queries that arrive while it loads run on the reference executor, with the same results.
  */
-import { getOperationAST } from 'graphql';
+import { type DocumentNode, getOperationAST, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+
+/**
+ * @envelop/graphql-jit caches one compiled function per document object, whatever operation
+ * it was compiled for: `query A {...} query B {...}` sent with operationName "B" then ran A.
+ * A document with several operations is handed to it as one stand-in document object per
+ * operation name (same definitions, its own identity), so the cache key is (document,
+ * operation). Single-operation documents, nearly all of them, are passed as they are.
+ */
+const perOperation = new WeakMap<DocumentNode, Map<string, DocumentNode>>();
+export function documentForOperation(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): DocumentNode {
+  let operations = 0;
+  for (const d of document.definitions) if (d.kind === Kind.OPERATION_DEFINITION) operations++;
+  if (operations < 2) return document;
+  let byName = perOperation.get(document);
+  if (!byName) {
+    byName = new Map();
+    perOperation.set(document, byName);
+  }
+  const key = operationName ?? '';
+  let standIn = byName.get(key);
+  if (!standIn) {
+    standIn = { ...document };
+    byName.set(key, standIn);
+  }
+  return standIn;
+}
 
 export function useQueryJit(): Plugin {
   let jit: Plugin | undefined;
@@ -30,7 +59,13 @@ export function useQueryJit(): Plugin {
     });
   return {
     onExecute(payload) {
-      if (jit) return jit.onExecute!(payload);
+      if (jit) {
+        payload.args.document = documentForOperation(
+          payload.args.document,
+          payload.args.operationName,
+        );
+        return jit.onExecute!(payload);
+      }
       if (!loading) {
         loading = true;
         // Should the import ever fail, queries simply stay on the reference executor.

@@ -4,7 +4,16 @@
  * minute (`RATE_LIMITED`). Both run inside envelop, so HTTP and WebSocket get them alike.
  */
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { GraphQLError } from 'graphql';
+import {
+  BREAK,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  type SelectionSetNode,
+  type ValueNode,
+  visit,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { type CallBudget, withCallBudget } from '../appflow/guards.js';
 import type { GatewayContext } from '../context.js';
@@ -16,6 +25,8 @@ export interface QueryLimits {
   maxCost: number;
   maxTokens: number;
   maxDirectives: number;
+  /** Longest list given to a field argument. */
+  maxListLength?: number;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
@@ -198,6 +209,95 @@ export function useAppflowRateLimit(limiter: RateLimiter): Plugin<GatewayContext
         viewer: viewerId,
       };
       setExecuteFn((a) => withCallBudget(budget, () => executeFn(a)));
+    },
+  };
+}
+
+/** The longest list a field argument may be given (`nodes(ids:)`, `flowNames`, ...). */
+export const DEFAULT_MAX_LIST_LENGTH = 100;
+
+/** How many fields one item of this selection asks for (itself included), fragments inlined. */
+function selectionSize(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Record<string, FragmentDefinitionNode>,
+  seen = new Set<string>(),
+): number {
+  if (!selectionSet) return 1;
+  let n = 1;
+  for (const s of selectionSet.selections) {
+    if (s.kind === Kind.FIELD) n += selectionSize(s.selectionSet, fragments, seen);
+    else if (s.kind === Kind.INLINE_FRAGMENT)
+      n += selectionSize(s.selectionSet, fragments, seen) - 1;
+    else if (!seen.has(s.name.value)) {
+      seen.add(s.name.value);
+      const f = fragments[s.name.value];
+      if (f) n += selectionSize(f.selectionSet, fragments, seen) - 1;
+    }
+  }
+  return n;
+}
+
+/**
+ * List arguments are capped and counted (defect 6: `nodes(ids:)` with 20,000 forged ids made
+ * 20,000 AppFlow calls from one request). Every list given directly to a field argument, as a
+ * literal or through a variable, may have at most `maxListLength` items (LIST_TOO_LONG), and
+ * each item costs what the field's selection costs: the sum over such arguments of
+ * length x selection size must stay within `maxCost` (QUERY_TOO_COMPLEX). Checked once the
+ * variables are known, before anything executes, on every transport.
+ */
+export function useListLimits(limits: { maxListLength: number; maxCost: number }): Plugin {
+  const refuse = (message: string, code: string) =>
+    new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+  const check = (args: { document: DocumentNode; variableValues?: unknown }) => {
+    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+    const fragments: Record<string, FragmentDefinitionNode> = {};
+    for (const d of args.document.definitions) {
+      if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+    }
+    let cost = 0;
+    let error: GraphQLError | undefined;
+    const lengthOf = (value: ValueNode): number | undefined => {
+      if (value.kind === Kind.LIST) return value.values.length;
+      if (value.kind === Kind.VARIABLE) {
+        const v = variables[value.name.value];
+        return Array.isArray(v) ? v.length : undefined;
+      }
+      return undefined;
+    };
+    visit(args.document, {
+      Field(field) {
+        if (error) return BREAK;
+        for (const arg of field.arguments ?? []) {
+          const length = lengthOf(arg.value);
+          if (length === undefined) continue;
+          if (length > limits.maxListLength) {
+            error = refuse(
+              `Argument "${arg.name.value}" of "${field.name.value}" has ${length} items; at most ${limits.maxListLength}.`,
+              'LIST_TOO_LONG',
+            );
+            return BREAK;
+          }
+          cost += length * selectionSize(field.selectionSet, fragments);
+        }
+        return undefined;
+      },
+    });
+    if (!error && cost > limits.maxCost) {
+      error = refuse(
+        `Query cost of its list arguments (${cost}) exceeds the maximum (${limits.maxCost}).`,
+        LIMIT_CODES.costLimit,
+      );
+    }
+    return error;
+  };
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const error = check(args);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const error = check(args);
+      if (error) setResultAndStopExecution({ errors: [error] });
     },
   };
 }

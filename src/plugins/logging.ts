@@ -9,6 +9,7 @@ import { GraphQLError, getOperationAST } from 'graphql';
 import { maskError, type Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
 import type { Logger } from '../logger.js';
+import { redactVariables, sensitiveInputs } from './redaction.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -56,7 +57,12 @@ export function useRequestLogging(logger: Logger): Plugin<GatewayContext> {
             operation: op?.name?.value,
             type: op?.operation,
             viewer: ctx.viewer?.id,
-            variables: args.variableValues,
+            // Redacted by where each variable is used (a sensitive member, a credentials
+            // container), whatever it is called: src/plugins/redaction.ts.
+            variables: redactVariables(
+              args.variableValues as Record<string, unknown>,
+              sensitiveInputs(args.schema, args.document),
+            ),
           },
           'graphql operation',
         );

@@ -2,10 +2,10 @@
  * Persisted operations: the documents GraphQL Code Generator wrote to
  * src/gql/persisted-documents.json (sha256 of the document -> text). A client sends
  * `extensions.persistedQuery.sha256Hash` instead of the text. PERSISTED_OPERATIONS=only
- * refuses any other document; `allow` accepts both; `off` has no list. With `off` and `allow`, a
- * hash not in the list is an automatic persisted query (src/plugins/apq.ts, HTTP only). The same
- * resolution runs for HTTP (a Yoga onParams hook) and for graphql-ws (src/server.ts's
- * onSubscribe).
+ * refuses any other document; `allow` accepts both; `off` runs any text and a listed hash sent
+ * alone. With `off` and `allow`, a hash not in the list is an automatic persisted query
+ * (src/plugins/apq.ts, HTTP only). The same resolution runs for HTTP (a Yoga onParams hook) and
+ * for graphql-ws and graphql-sse (prepareOperation in src/plugins/pipeline.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -110,9 +110,6 @@ export function persistedHash(extensions: OperationParams['extensions']): string
   return undefined;
 }
 
-/** Where useGraphQLSSE serves graphql-sse's single-connection mode (src/yoga.ts). */
-const SSE_STREAM_PATH = '/graphql/stream';
-
 export function usePersistedOperations(store: PersistedOperations): Plugin {
   return {
     onParams({ params, setParams }) {
@@ -125,30 +122,6 @@ export function usePersistedOperations(store: PersistedOperations): Plugin {
       const resolved = store.resolve(params);
       if (resolved instanceof GraphQLError) throw resolved;
       if (resolved !== params.query) setParams({ ...params, query: resolved });
-    },
-    // graphql-sse's single-connection endpoint skips onParams: with `only`, its operations
-    // must be persisted documents sent as text (its protocol has no hash).
-    async onRequest({ request, url, endResponse, fetchAPI }) {
-      if (store.mode !== 'only' || url.pathname !== SSE_STREAM_PATH) return;
-      let query: unknown;
-      if (request.method === 'GET') query = url.searchParams.get('query');
-      else if (request.method === 'POST') {
-        query = await request
-          .clone()
-          .json()
-          .then((body: { query?: unknown }) => body?.query)
-          .catch(() => undefined);
-      }
-      if (typeof query !== 'string' || store.hasText(query)) return;
-      const error = onlyRefusal();
-      endResponse(
-        new fetchAPI.Response(
-          JSON.stringify({
-            errors: [{ message: error.message, extensions: { code: 'PERSISTED_QUERY_ONLY' } }],
-          }),
-          { status: 400, headers: { 'content-type': 'application/json' } },
-        ),
-      );
     },
     // The last line for any other path to the parser: with `only`, whatever is parsed must be
     // a persisted document. HTTP and WebSocket have swapped hashes for documents by now.

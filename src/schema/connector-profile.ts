@@ -23,6 +23,8 @@ import {
 } from './refs.js';
 
 builder.node(ConnectorProfileRef, {
+  // Reading it needs `read` wherever it is selected, a mutation's result included.
+  authScopes: { read: true },
   description:
     'A connector profile: the connection settings (and stored credentials) AppFlow uses for a connector.',
   id: { resolve: (p) => p.connectorProfileName },

@@ -29,6 +29,7 @@ const ConnectorEntityRef = builder.objectRef<ConnectorEntityModel>('ConnectorEnt
 registerDomainType('ConnectorEntity', ConnectorEntityRef);
 
 ConnectorEntityRef.implement({
+  authScopes: { read: true },
   description:
     'An object of a connector (a Salesforce object, an S3 bucket, an SAP OData service...).',
   fields: (t) => ({
@@ -70,6 +71,8 @@ const ConnectorInputMembersRef = builder
   });
 
 builder.node(ConnectorRef, {
+  // Reading it needs `read` wherever it is selected, a mutation's result included.
+  authScopes: { read: true },
   description: 'A connector: a built-in connector type, or a custom connector registered by label.',
   id: { resolve: (c) => connectorKey(c.connectorType, c.connectorLabel) },
   loadMany: (keys, ctx) => connectorsByKeys(ctx, keys),

@@ -5,6 +5,8 @@ import { modelFields } from './model-types.js';
 import { ExecutionRef, FlowRef } from './refs.js';
 
 builder.node(ExecutionRef, {
+  // Reading it needs `read` wherever it is selected, a mutation's result included.
+  authScopes: { read: true },
   description: 'One run of a flow.',
   id: { resolve: executionId },
   loadOne: (id, ctx) => executionById(ctx, id),

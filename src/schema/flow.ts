@@ -34,6 +34,8 @@ import {
 } from './refs.js';
 
 builder.node(FlowRef, {
+  // Reading it needs `read` wherever it is selected, a mutation's result included.
+  authScopes: { read: true },
   description:
     'An Amazon AppFlow flow: where data comes from, where it goes, how and when it runs.',
   id: { resolve: (flow) => flow.flowName },

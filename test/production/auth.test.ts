@@ -111,6 +111,20 @@ describe('HTTP authentication and scopes', () => {
       expect(JSON.stringify(r.body)).not.toContain(token);
     }
   });
+
+  it('refuses a JWT without sub: tokens without a subject would all share one viewer', async () => {
+    const noSub = await new SignJWT({ scope: 'read' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt()
+      .setIssuer('https://issuer.test')
+      .setAudience('gateway')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(JWT_SECRET));
+    const r = await g.post({ query: FLOWS }, { authorization: `Bearer ${noSub}` });
+    expect(r.status).toBe(401);
+    expect(r.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(r.body.errors?.[0]?.message).toMatch(/sub/);
+  });
 });
 
 describe('JWKS', () => {

@@ -3,38 +3,13 @@
  * message; SIGTERM turns /ready to 503, lets an in-flight request finish, closes WebSockets with
  * 1001 and exits 0 within 10 s.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { FLOW_RUNS, ON_DEMAND } from '../subscriptions/helpers.js';
 import { API_KEYS, READ_KEY } from './helpers.js';
+import { startProcess } from './process.js';
 import { initSocket } from './ws-client.js';
-
-function startProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, NODE_ENV: '', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr!.on('data', (d) => {
-    stderr += d;
-  });
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, at: Date.now() })),
-  );
-  const ready = new Promise<string>((resolve, reject) => {
-    const check = () => {
-      const m = /ready at (http:\/\/\S+)/.exec(stdout);
-      if (m) resolve(m[1]!.replace('localhost', '127.0.0.1'));
-    };
-    child.stdout!.on('data', check);
-    exited.then(() => reject(new Error(`exited before ready: ${stdout}\n${stderr}`)));
-  });
-  return { child, exited, ready, output: () => stdout + stderr };
-}
 
 describe('process lifecycle', () => {
   let emulator: TestEmulator;
@@ -97,5 +72,58 @@ describe('process lifecycle', () => {
     expect(p.output()).toMatch(/"msg":"shut down"/);
     expect(at - signalled).toBeLessThan(10_000);
     await emulator.control.clearFaults();
+  });
+
+  it('ends SSE streams on SIGTERM with a final complete, and exits in under 2 s (default delay)', async () => {
+    const p = startProcess({
+      APPFLOW_ENDPOINT: emulator.url,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      API_KEYS,
+      ALLOW_ANONYMOUS: 'false',
+      LOG_LEVEL: 'info',
+    });
+    running = p.child;
+    const url = await p.ready;
+    const base = url.replace(/\/graphql$/, '');
+    const subscribe = async (path: string) => {
+      const res = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'text/event-stream',
+          'x-api-key': READ_KEY,
+        },
+        body: JSON.stringify({ query: FLOW_RUNS, variables: { flowName: ON_DEMAND } }),
+      });
+      expect(res.status).toBe(200);
+      const reader = res.body!.getReader();
+      let text = '';
+      const decoder = new TextDecoder();
+      // The stream is open once its first bytes (a ping or the first event) arrive.
+      const first = await reader.read();
+      text += decoder.decode(first.value);
+      const rest = (async () => {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return text;
+          text += decoder.decode(value);
+        }
+      })();
+      return { rest };
+    };
+    const graphqlSse = await subscribe('/graphql');
+    const streamSse = await subscribe('/graphql/stream');
+    const socket = await initSocket(url.replace(/^http/, 'ws'), { 'x-api-key': READ_KEY });
+    const signalled = Date.now();
+    p.child.kill('SIGTERM');
+    // Each stream ends cleanly (no socket reset) with a final complete.
+    for (const text of await Promise.all([graphqlSse.rest, streamSse.rest])) {
+      expect(text).toMatch(/event: complete\n/);
+    }
+    expect((await socket.closed).code).toBe(1001);
+    const { code, at } = await p.exited;
+    expect(code).toBe(0);
+    expect(at - signalled).toBeLessThan(2_000);
   });
 });

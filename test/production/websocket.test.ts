@@ -97,6 +97,7 @@ describe('graphql-ws close codes and auth', () => {
     const { SignJWT } = await import('jose');
     const writer = await new SignJWT({ scope: 'write' })
       .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('writer-1')
       .setExpirationTime('5m')
       .sign(new TextEncoder().encode('a-test-secret-that-is-at-least-32-chars!'));
     const w = await initSocket(s.wsUrl, { authorization: `Bearer ${writer}` });

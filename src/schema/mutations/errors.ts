@@ -155,6 +155,11 @@ export function redactInputValueMessage(message: string, inner?: string): string
 }
 
 function safeReason(reason: string): string {
+  // A map written as an object: its keys (credentialsMap's are secrets) became field names.
+  const entry = /^Field "[^"]*" is not defined by type "(\w+EntryInput)"\./.exec(reason);
+  if (entry) {
+    return `Field is not defined by type "${entry[1]}": a map is a list of { key, value } entries.`;
+  }
   if (VALUE_FREE.some((re) => re.test(reason))) return reason;
   const expected = /^Expected value of type "([\w![\]]+)", found /.exec(reason);
   if (expected) return `Expected value of type "${expected[1]}".`;
@@ -180,6 +185,7 @@ function redactError(error: GraphQLError): GraphQLError {
 
 const mayEchoValue = (e: GraphQLError) =>
   e.message.startsWith('Variable "$') ||
+  /EntryInput"\./.test(e.message) ||
   / found |does not exist in|cannot represent/.test(e.message);
 
 /**

@@ -24,10 +24,19 @@ export interface MutationCaller {
 
 export type { FlowOperation, FlowValidation } from '../validation/index.js';
 
+/** Operations after which a flow's runs or status change (live subscribers are told). */
+const CHANGES_RUNS: ReadonlySet<string> = new Set([
+  'StartFlow',
+  'StopFlow',
+  'CancelFlowExecutions',
+]);
+
 export class AppflowMutations {
   constructor(
     private readonly client: AppflowClient,
     private readonly reader: AppflowReader,
+    /** Called with the flow's name once an operation that changes its runs succeeded. */
+    private readonly onFlowChanged?: (flowName: string) => void,
   ) {}
 
   /** A dry run of createFlow/updateFlow: every problem, no write (validateFlow). */
@@ -48,6 +57,14 @@ export class AppflowMutations {
   ): Promise<MutationPayload<O>> {
     const { viewer, loaders } = caller;
     const deps = { client: this.client, reader: this.reader, viewer, loaders };
-    return OPERATIONS[operation](deps, input, request) as Promise<MutationPayload<O>>;
+    const done = OPERATIONS[operation](deps, input, request) as Promise<MutationPayload<O>>;
+    const flowName = request.flowName;
+    if (!this.onFlowChanged || !CHANGES_RUNS.has(operation) || typeof flowName !== 'string') {
+      return done;
+    }
+    return done.then((payload) => {
+      this.onFlowChanged?.(flowName);
+      return payload;
+    });
   }
 }

@@ -13,6 +13,12 @@ export function sensitiveValues(shapeName: string, value: unknown, out: string[]
     out.push(value);
     return out;
   }
+  // A credentials container (`...Credentials`, a map with sensitive keys or values): every
+  // string in it, whether or not the model marks that member (a refresh token, a client id).
+  if (isCredentialsContainer(shapeName)) {
+    allStrings(value, out);
+    return out;
+  }
   if (s.type === 'structure' && typeof value === 'object') {
     for (const [member, ref] of Object.entries(s.members ?? {})) {
       sensitiveValues(ref.shape, (value as Record<string, unknown>)[member], out);
@@ -35,4 +41,25 @@ export function redact(message: string, secrets: readonly string[]): string {
     if (secret.length > 0) out = out.split(secret).join('[redacted]');
   }
   return out;
+}
+
+function isCredentialsContainer(shapeName: string): boolean {
+  const s = shape(shapeName);
+  if (s.type === 'structure') return shapeName.endsWith('Credentials');
+  if (s.type === 'map') return isSensitive(s.key!.shape) || isSensitive(s.value!.shape);
+  return false;
+}
+
+function allStrings(value: unknown, out: string[]): void {
+  if (typeof value === 'string') {
+    // One- to three-character values would blank ordinary words out of messages.
+    if (value.length >= 4) out.push(value);
+  } else if (Array.isArray(value)) {
+    for (const v of value) allStrings(v, out);
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      allStrings(k, out);
+      allStrings(v, out);
+    }
+  }
 }

@@ -1,0 +1,84 @@
+/**
+ * Open event streams (SSE on /graphql and graphql-sse on /graphql/stream), so that shutdown
+ * ends them like WebSockets (src/server.ts): a final `complete`, then the end of the response.
+ */
+import type { Plugin } from 'graphql-yoga';
+
+/** The event streams (SSE on /graphql and /graphql/stream) open on this gateway. */
+export interface OpenStreams {
+  readonly size: number;
+  /** Ends every stream with a final `complete` event (SIGTERM), like WebSockets' 1001. */
+  completeAll(): void;
+}
+
+/**
+ * Tracks every `text/event-stream` response so shutdown can end them cleanly: each gets
+ * `event: complete` and its end, and the subscription behind it is cancelled, instead of a
+ * socket reset at the force timeout.
+ */
+export function useOpenStreams(): { plugin: Plugin; streams: OpenStreams } {
+  const open = new Set<{ complete(): void }>();
+  const complete = new TextEncoder().encode('event: complete\ndata:\n\n');
+  const plugin: Plugin = {
+    onResponse({ response, setResponse, fetchAPI }) {
+      if (!response.body || !response.headers.get('content-type')?.includes('text/event-stream')) {
+        return;
+      }
+      const reader = response.body.getReader();
+      let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+      let ended = false;
+      const entry = {
+        complete() {
+          if (ended) return;
+          ended = true;
+          open.delete(entry);
+          reader.cancel().catch(() => {});
+          try {
+            controller?.enqueue(complete);
+            controller?.close();
+          } catch {}
+        },
+      };
+      open.add(entry);
+      const body = new fetchAPI.ReadableStream<Uint8Array>({
+        start(c) {
+          controller = c;
+        },
+        async pull(c) {
+          const { done, value } = await reader
+            .read()
+            .catch(() => ({ done: true, value: undefined }));
+          if (ended) return;
+          if (done) {
+            ended = true;
+            open.delete(entry);
+            c.close();
+          } else if (value) c.enqueue(value);
+        },
+        cancel(reason) {
+          ended = true;
+          open.delete(entry);
+          return reader.cancel(reason);
+        },
+      });
+      setResponse(
+        new fetchAPI.Response(body as ReadableStream, {
+          status: response.status,
+          statusText: response.statusText,
+          headers: response.headers,
+        }),
+      );
+    },
+  };
+  return {
+    plugin,
+    streams: {
+      get size() {
+        return open.size;
+      },
+      completeAll() {
+        for (const entry of [...open]) entry.complete();
+      },
+    },
+  };
+}
