@@ -4,14 +4,17 @@
  * minute (`RATE_LIMITED`). Both run inside envelop, so HTTP and WebSocket get them alike.
  */
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import {
   BREAK,
   type DocumentNode,
   type FragmentDefinitionNode,
   GraphQLError,
+  type GraphQLSchema,
   Kind,
   type SelectionSetNode,
   type ValueNode,
+  validate,
   visit,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -238,6 +241,40 @@ function selectionSize(
 }
 
 /**
+ * graphql-armor multiplies a page's cost by `first`/`last` only when they are literals; typed
+ * clients send page sizes as variables, which it counted as 1. The document with those
+ * variables' values written in is costed again, by the same rule and limit (QUERY_TOO_COMPLEX).
+ */
+function pageSizeCostError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  maxCost: number,
+): GraphQLError | undefined {
+  let inlined = false;
+  const withValues = visit(document, {
+    Argument(node) {
+      if (node.name.value !== 'first' && node.name.value !== 'last') return undefined;
+      if (node.value.kind !== Kind.VARIABLE) return undefined;
+      const value = variables[node.value.name.value];
+      if (typeof value !== 'number' || !Number.isInteger(value)) return undefined;
+      inlined = true;
+      return { ...node, value: { kind: Kind.INT, value: String(value) } };
+    },
+  });
+  if (!inlined) return undefined;
+  const refusals: GraphQLError[] = [];
+  validate(schema, withValues, [
+    costLimitRule({
+      maxCost,
+      propagateOnRejection: false,
+      onReject: [...coded(LIMIT_CODES.costLimit), (_ctx, error) => refusals.push(error)],
+    }),
+  ]);
+  return refusals[0];
+}
+
+/**
  * List arguments are capped and counted (defect 6: `nodes(ids:)` with 20,000 forged ids made
  * 20,000 AppFlow calls from one request). Every list given directly to a field argument, as a
  * literal or through a variable, may have at most `maxListLength` items (LIST_TOO_LONG), and
@@ -248,7 +285,11 @@ function selectionSize(
 export function useListLimits(limits: { maxListLength: number; maxCost: number }): Plugin {
   const refuse = (message: string, code: string) =>
     new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
-  const check = (args: { document: DocumentNode; variableValues?: unknown }) => {
+  const check = (args: {
+    schema: GraphQLSchema;
+    document: DocumentNode;
+    variableValues?: unknown;
+  }) => {
     const variables = (args.variableValues ?? {}) as Record<string, unknown>;
     const fragments: Record<string, FragmentDefinitionNode> = {};
     for (const d of args.document.definitions) {
@@ -282,6 +323,7 @@ export function useListLimits(limits: { maxListLength: number; maxCost: number }
         return undefined;
       },
     });
+    error ??= pageSizeCostError(args.schema, args.document, variables, limits.maxCost);
     if (!error && cost > limits.maxCost) {
       error = refuse(
         `Query cost of its list arguments (${cost}) exceeds the maximum (${limits.maxCost}).`,

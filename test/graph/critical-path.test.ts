@@ -46,9 +46,10 @@ const of = (calls: Call[], operation: string) => calls.filter((c) => c.operation
 
 beforeAll(async () => {
   // The window (APPFLOW_MAX_CONCURRENCY) is not what these tests are about: 500 calls of three
-  // pages may all be in flight.
+  // pages may all be in flight. A 250-flow dashboard costs more than the default MAX_COST.
   t = await startTestGateway({
     emulator: { latencyMs: 40 },
+    env: { MAX_COST: '2000000' },
     config: { maxConcurrentAppflowCalls: 1000 },
   });
   await t.emulator.control.seed({

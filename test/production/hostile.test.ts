@@ -64,6 +64,32 @@ describe('query limits', () => {
   }
 });
 
+describe('page sizes given as variables', () => {
+  let g: ProdGateway;
+  beforeAll(async () => {
+    g = await startProdGateway({ MAX_COST: '40' });
+  });
+  afterAll(() => g.close());
+
+  // graphql-armor multiplies a page's cost by a literal `first`/`last` only: the same page size
+  // in a variable (as typed clients and the dashboard send it) was not counted at all.
+  const page = 'flows(first: $n) { edges { node { flowName flowStatus description flowArn } } }';
+  it('counts them as the literal would be counted, before any AppFlow call', async () => {
+    await g.emulator.control.clearRequests();
+    const r = await g.post({ query: `query($n: Int) { ${page} }`, variables: { n: 50 } }, auth);
+    expect(r.status).toBe(400);
+    expect(r.body.errors?.map((e) => e.extensions?.code)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(r.body.data).toBeUndefined();
+    expect((await g.emulator.control.requests()).total).toBe(0);
+  });
+
+  it('a small page in a variable still runs', async () => {
+    const r = await g.post({ query: `query($n: Int) { ${page} }`, variables: { n: 1 } }, auth);
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data?.flows).toBeTruthy();
+  });
+});
+
 describe('per-viewer AppFlow rate limit', () => {
   let g: ProdGateway;
   beforeAll(async () => {
