@@ -6,7 +6,6 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import {
-  BREAK,
   type DocumentNode,
   type FragmentDefinitionNode,
   GraphQLError,
@@ -274,6 +273,56 @@ function pageSizeCostError(
   return refusals[0];
 }
 
+/** A list given to a field argument: a literal's length, or the variable that holds it. */
+interface ListArgument {
+  field: string;
+  argument: string;
+  length: number;
+  variable?: string;
+  /** What one item costs: the size of the field's selection. */
+  size: number;
+}
+
+/**
+ * What the list checks need of a document, read once per parsed document (Yoga reuses the
+ * parsed document of a query text it has seen): its list arguments, and whether a page size
+ * (`first`/`last`) comes from a variable.
+ */
+const listShapes = new WeakMap<
+  DocumentNode,
+  { lists: ListArgument[]; pageSizeVariables: boolean }
+>();
+function listShapeOf(document: DocumentNode) {
+  const known = listShapes.get(document);
+  if (known) return known;
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const d of document.definitions) {
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+  }
+  const shape = { lists: [] as ListArgument[], pageSizeVariables: false };
+  visit(document, {
+    Field(field) {
+      for (const arg of field.arguments ?? []) {
+        const value: ValueNode = arg.value;
+        const name = arg.name.value;
+        if ((name === 'first' || name === 'last') && value.kind === Kind.VARIABLE) {
+          shape.pageSizeVariables = true;
+        }
+        if (value.kind !== Kind.LIST && value.kind !== Kind.VARIABLE) continue;
+        shape.lists.push({
+          field: field.name.value,
+          argument: name,
+          length: value.kind === Kind.LIST ? value.values.length : 0,
+          variable: value.kind === Kind.VARIABLE ? value.name.value : undefined,
+          size: selectionSize(field.selectionSet, fragments),
+        });
+      }
+    },
+  });
+  listShapes.set(document, shape);
+  return shape;
+}
+
 /**
  * List arguments are capped and counted (defect 6: `nodes(ids:)` with 20,000 forged ids made
  * 20,000 AppFlow calls from one request). Every list given directly to a field argument, as a
@@ -291,46 +340,32 @@ export function useListLimits(limits: { maxListLength: number; maxCost: number }
     variableValues?: unknown;
   }) => {
     const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-    const fragments: Record<string, FragmentDefinitionNode> = {};
-    for (const d of args.document.definitions) {
-      if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-    }
+    const shape = listShapeOf(args.document);
     let cost = 0;
-    let error: GraphQLError | undefined;
-    const lengthOf = (value: ValueNode): number | undefined => {
-      if (value.kind === Kind.LIST) return value.values.length;
-      if (value.kind === Kind.VARIABLE) {
-        const v = variables[value.name.value];
-        return Array.isArray(v) ? v.length : undefined;
+    for (const list of shape.lists) {
+      const value = list.variable === undefined ? undefined : variables[list.variable];
+      const length =
+        list.variable === undefined ? list.length : Array.isArray(value) ? value.length : undefined;
+      if (length === undefined) continue;
+      if (length > limits.maxListLength) {
+        return refuse(
+          `Argument "${list.argument}" of "${list.field}" has ${length} items; at most ${limits.maxListLength}.`,
+          'LIST_TOO_LONG',
+        );
       }
-      return undefined;
-    };
-    visit(args.document, {
-      Field(field) {
-        if (error) return BREAK;
-        for (const arg of field.arguments ?? []) {
-          const length = lengthOf(arg.value);
-          if (length === undefined) continue;
-          if (length > limits.maxListLength) {
-            error = refuse(
-              `Argument "${arg.name.value}" of "${field.name.value}" has ${length} items; at most ${limits.maxListLength}.`,
-              'LIST_TOO_LONG',
-            );
-            return BREAK;
-          }
-          cost += length * selectionSize(field.selectionSet, fragments);
-        }
-        return undefined;
-      },
-    });
-    error ??= pageSizeCostError(args.schema, args.document, variables, limits.maxCost);
-    if (!error && cost > limits.maxCost) {
-      error = refuse(
+      cost += length * list.size;
+    }
+    const pageSizeError = shape.pageSizeVariables
+      ? pageSizeCostError(args.schema, args.document, variables, limits.maxCost)
+      : undefined;
+    if (pageSizeError) return pageSizeError;
+    if (cost > limits.maxCost) {
+      return refuse(
         `Query cost of its list arguments (${cost}) exceeds the maximum (${limits.maxCost}).`,
         LIMIT_CODES.costLimit,
       );
     }
-    return error;
+    return undefined;
   };
   return {
     onExecute({ args, setResultAndStopExecution }) {
