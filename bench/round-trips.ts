@@ -291,6 +291,7 @@ export async function realRoundTrips(ctx: BenchContext): Promise<Row[]> {
           ratio: g.errors,
           goal: '0',
           holds: g.errors === 0 && g.edges === 100,
+          note: g.firstError && `first error: ${g.firstError}`,
         },
         {
           scenario,
