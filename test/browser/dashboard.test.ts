@@ -8,20 +8,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type RunningGateway, startServer } from '../../src/server.js';
+import { chromiumOrSkip, launchChromium } from '../helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `\n!!! SKIPPING the dashboard browser test: ${CHROMIUM} is missing. ` +
-      'Run scripts/ensure-chromium.sh (apt-get install -y chromium). !!!\n',
-  );
-}
+const hasChromium = chromiumOrSkip('dashboard');
 
 const WEB_DIR = `dist/test-web-${process.pid}`;
 
@@ -92,19 +86,7 @@ describe.skipIf(!hasChromium)('dashboard in chromium (PERSISTED_OPERATIONS=only)
     }).then((r) => r.json());
     expect(counts.flows).toBe(FLOWS);
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     // Every request passes here: anything not for the gateway is counted and refused.
     const origin = new URL(server.url).host;
@@ -371,10 +353,7 @@ describe.skipIf(!hasChromium)('dashboard sign-in (API keys, no anonymous access)
       { port: 0, host: '127.0.0.1', dashboardDir: `${WEB_DIR}-auth` },
     );
     server = await startServer(config);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('request', (r) => {
       if (new URL(r.url()).pathname === '/graphql' && r.method() === 'POST') {

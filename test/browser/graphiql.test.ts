@@ -6,20 +6,14 @@
  * WebSocket; opens on the example operations and builds a query by ticking fields in the
  * GraphiQL Explorer. Screenshots go to test-results/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type RunningGateway, startServer } from '../../src/server.js';
+import { chromiumOrSkip, launchChromium } from '../helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `\n!!! SKIPPING the GraphiQL browser test: ${CHROMIUM} is missing. ` +
-      'Run scripts/ensure-chromium.sh (apt-get install -y chromium). !!!\n',
-  );
-}
+const hasChromium = chromiumOrSkip('GraphiQL');
 
 const FLOWS_QUERY = `query SeededFlows {
   flows(first: 3) {
@@ -86,19 +80,7 @@ describe.skipIf(!hasChromium)('GraphiQL in chromium', () => {
     );
     expect(config.embeddedEmulator).toBe(true);
     server = await startServer(config);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     page.on('request', (r) => {
