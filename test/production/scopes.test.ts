@@ -47,4 +47,26 @@ describe('scopes on nested selections', () => {
     expect(r.body.errors).toBeUndefined();
     expect(JSON.stringify(r.body.data)).toContain('salesforce-accounts-to-s3');
   });
+
+  it('a write-only key tags a flow but does not read its other tags back', async () => {
+    const arn = await g.post(
+      { query: '{ flow(name: "salesforce-accounts-to-s3") { flowArn } }' },
+      { 'x-api-key': WRITE_KEY },
+    );
+    const flowArn = (arn.body.data as { flow: { flowArn: string } }).flow.flowArn;
+    const tag = `mutation {
+      tagResource(input: { resourceArn: "${flowArn}", tags: [{ key: "stage", value: "test" }] }) {
+        __typename
+        ... on TagResourceSuccess { resourceArn tags { key value } }
+      }
+    }`;
+    const r = await g.post({ query: tag }, { 'x-api-key': WRITE_ONLY_KEY });
+    expect(r.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(r.body.data).toMatchObject({
+      tagResource: { __typename: 'TagResourceSuccess', tags: null },
+    });
+    const withRead = await g.post({ query: tag }, { 'x-api-key': WRITE_KEY });
+    expect(withRead.body.errors).toBeUndefined();
+    expect(JSON.stringify(withRead.body.data)).toContain('stage');
+  });
 });

@@ -35,6 +35,8 @@ export interface PayloadField<S> {
   nullable?: boolean | { list: boolean; items: boolean };
   /** When the member needs converting (e.g. a map to entries); exposed as is otherwise. */
   resolve?: (payload: S) => unknown;
+  /** A member that reads what the caller did not write needs `read` (e.g. a resource's tags). */
+  authScopes?: { read: true };
 }
 
 /** The fields of a success payload `S`: one per member, and fields computed with `resolve`. */

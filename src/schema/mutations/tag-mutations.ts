@@ -13,8 +13,11 @@ const taggedResource: PayloadFields<MutationPayload<'TagResource'>> = {
   },
   tags: {
     type: outputType('TagMap'),
-    nullable: { list: false, items: false },
-    description: 'The tags of the resource now (ListTagsForResource).',
+    // All of the resource's tags, not only the ones written: a read, so `read` scope (a
+    // write-only key gets FORBIDDEN here and null, the mutation's result stays).
+    nullable: { list: true, items: false },
+    authScopes: { read: true },
+    description: 'The tags of the resource now (ListTagsForResource); needs the read scope.',
     resolve: (p) => toOutput('TagMap', p.tags),
   },
   flow: { type: FlowRef, description: 'The flow, when the resource is one.' },
