@@ -8,6 +8,9 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 
+/** The page size of a connection whose `first` is not given. */
+export const DEFAULT_FIRST = 20;
+
 export interface CursorPosition {
   /** AppFlow nextToken of the page (undefined = first page). */
   token?: string;
@@ -123,7 +126,7 @@ export async function resolveTokenConnection<T>(
     throw badInput('AppFlow lists page forward only: use first and after.');
   }
   const maxFirst = opts.maxFirst ?? 100;
-  const first = args.first ?? opts.defaultFirst ?? 20;
+  const first = args.first ?? opts.defaultFirst ?? DEFAULT_FIRST;
   if (!Number.isInteger(first) || first < 0 || first > maxFirst) {
     throw badInput(`first must be between 0 and ${maxFirst}.`);
   }

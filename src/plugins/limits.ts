@@ -6,18 +6,22 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import {
+  type ArgumentNode,
   type DocumentNode,
   type FragmentDefinitionNode,
   GraphQLError,
   type GraphQLSchema,
   Kind,
   type SelectionSetNode,
+  TypeInfo,
   type ValueNode,
   validate,
   visit,
+  visitWithTypeInfo,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { type CallBudget, withCallBudget } from '../appflow/guards.js';
+import { DEFAULT_FIRST } from '../appflow/pagination.js';
 import type { GatewayContext } from '../context.js';
 import type { SharedRedis } from '../redis.js';
 
@@ -54,7 +58,11 @@ function coded(code: string) {
   return [
     (_ctx: unknown, error: GraphQLError) => {
       // Armor words every refusal as a "Syntax Error"; the query is well-formed, it is too big.
-      error.message = error.message.replace(/^Syntax Error: /, '');
+      // "limit of 12 exceeded, found 14." -> "limit of 12 exceeded: 14." (a message with
+      // " found " reads as a quoted input value to the redaction of input errors).
+      error.message = error.message
+        .replace(/^Syntax Error: /, '')
+        .replace(/ exceeded, found ([\d.]+)\.$/, ' exceeded: $1.');
       Object.assign(error.extensions as Record<string, unknown>, {
         code,
         http: { status: 400 },
@@ -67,7 +75,8 @@ export function useQueryLimits(limits: QueryLimits, options: { hideSuggestions: 
   return EnvelopArmorPlugin({
     maxDepth: { n: limits.maxDepth, onReject: coded(LIMIT_CODES.maxDepth) },
     maxAliases: { n: limits.maxAliases, onReject: coded(LIMIT_CODES.maxAliases) },
-    costLimit: { maxCost: limits.maxCost, onReject: coded(LIMIT_CODES.costLimit) },
+    // The cost is checked once the variables are known, with real page sizes: useListLimits.
+    costLimit: { enabled: false },
     maxTokens: { n: limits.maxTokens, onReject: coded(LIMIT_CODES.maxTokens) },
     maxDirectives: { n: limits.maxDirectives, onReject: coded(LIMIT_CODES.maxDirectives) },
     // "Did you mean ...?" would reveal the schema when introspection is off.
@@ -239,37 +248,69 @@ function selectionSize(
   return n;
 }
 
+/** AppFlow's largest page of runs (DescribeFlowExecutionRecords maxResults). */
+const RUNS_PER_CALL = 100;
+
 /**
- * graphql-armor multiplies a page's cost by `first`/`last` only when they are literals; typed
- * clients send page sizes as variables, which it counted as 1. The document with those
- * variables' values written in is costed again, by the same rule and limit (QUERY_TOO_COMPLEX).
+ * The query cost, graphql-armor's formula (objects 2, scalars 1, x1.5 a level, x the page size
+ * of a list) with the page sizes the gateway will really use: graphql-armor alone multiplies
+ * only by a literal `first`/`last`, so a page size given as a variable (how typed clients and
+ * the dashboard send it) or left to the server's default (20) cost as one item, and it
+ * multiplied `runStats(last: 500)`, one object read from 5 AppFlow pages, by 500. Here every
+ * connection counts its page size (literal, variable or default) and `runStats` the AppFlow
+ * pages it reads. A copy of the document with those numbers written in is costed by armor's own
+ * rule; a document whose page sizes are all literals or defaults is costed once.
  */
-function pageSizeCostError(
+const fixedPageCosts = new WeakMap<DocumentNode, GraphQLError | null>();
+function pageCostError(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown>,
   maxCost: number,
+  pageSizeVariables: boolean,
 ): GraphQLError | undefined {
-  let inlined = false;
-  const withValues = visit(document, {
-    Argument(node) {
-      if (node.name.value !== 'first' && node.name.value !== 'last') return undefined;
-      if (node.value.kind !== Kind.VARIABLE) return undefined;
-      const value = variables[node.value.name.value];
-      if (typeof value !== 'number' || !Number.isInteger(value)) return undefined;
-      inlined = true;
-      return { ...node, value: { kind: Kind.INT, value: String(value) } };
-    },
-  });
-  if (!inlined) return undefined;
+  if (!pageSizeVariables) {
+    const known = fixedPageCosts.get(document);
+    if (known !== undefined) return known ?? undefined;
+  }
+  const typeInfo = new TypeInfo(schema);
+  const costed = visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const def = typeInfo.getFieldDef();
+        const pageArg = def?.args.find((a) => a.name === 'first' || a.name === 'last');
+        if (!def || !pageArg || !node.selectionSet) return undefined;
+        const given = node.arguments?.find(
+          (a) => a.name.value === 'first' || a.name.value === 'last',
+        );
+        let size: number | undefined;
+        if (given?.value.kind === Kind.INT) size = Number(given.value.value);
+        else if (given?.value.kind === Kind.VARIABLE) {
+          const value = variables[given.value.name.value];
+          if (typeof value === 'number') size = value;
+        }
+        size ??= typeof pageArg.defaultValue === 'number' ? pageArg.defaultValue : DEFAULT_FIRST;
+        if (def.name === 'runStats') size = Math.ceil(size / RUNS_PER_CALL);
+        const page: ArgumentNode = {
+          kind: Kind.ARGUMENT,
+          name: { kind: Kind.NAME, value: 'first' },
+          value: { kind: Kind.INT, value: String(Math.max(1, size)) },
+        };
+        const others = (node.arguments ?? []).filter((a) => a !== given);
+        return { ...node, arguments: [...others, page] };
+      },
+    }),
+  );
   const refusals: GraphQLError[] = [];
-  validate(schema, withValues, [
+  validate(schema, costed, [
     costLimitRule({
       maxCost,
       propagateOnRejection: false,
       onReject: [...coded(LIMIT_CODES.costLimit), (_ctx, error) => refusals.push(error)],
     }),
   ]);
+  if (!pageSizeVariables) fixedPageCosts.set(document, refusals[0] ?? null);
   return refusals[0];
 }
 
@@ -355,9 +396,13 @@ export function useListLimits(limits: { maxListLength: number; maxCost: number }
       }
       cost += length * list.size;
     }
-    const pageSizeError = shape.pageSizeVariables
-      ? pageSizeCostError(args.schema, args.document, variables, limits.maxCost)
-      : undefined;
+    const pageSizeError = pageCostError(
+      args.schema,
+      args.document,
+      variables,
+      limits.maxCost,
+      shape.pageSizeVariables,
+    );
     if (pageSizeError) return pageSizeError;
     if (cost > limits.maxCost) {
       return refuse(

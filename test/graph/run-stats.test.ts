@@ -226,13 +226,33 @@ describe('a dashboard of 100 flows with runStats', () => {
     console.info('100-flow dashboard with runStats: cold', coldCalls, 'warm', warmCalls);
     expect(coldCalls).toEqual({ ListFlows: 1, DescribeFlowExecutionRecords: 100 });
     expect(warmCalls).toEqual({ ListFlows: 1 });
-    // A literal `last` multiplies the field's cost (graphql-armor): 500 runs of 100 flows is
-    // refused before any call; a few runs each is fine.
-    await gw.resetCalls();
-    const many = await gw.query<Any>(dashboard.replace('runStats {', 'runStats(last: 500) {'));
-    expect(many.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
-    expect(await gw.calls()).toEqual({});
-    const few = await gw.query<Any>(dashboard.replace('runStats {', 'runStats(last: 5) {'));
-    expect(few.errors).toBeUndefined();
+    // `last` counts in the cost by the AppFlow pages it reads (100 runs a call), whether literal,
+    // variable or the default: 500 runs cost more than 100, 5 runs as much as 100 (one page).
+    // A gateway with a tiny MAX_COST refuses each before any call and says what it found.
+    const strict = await startTestGateway({ env: { MAX_COST: '1' } });
+    try {
+      const costOf = async (stats: string, variables?: Record<string, unknown>) => {
+        const query = variables
+          ? `query($n: Int) ${dashboard.replace('runStats {', `runStats${stats} {`)}`
+          : dashboard.replace('runStats {', `runStats${stats} {`);
+        const r = await strict.query<Any>(query, variables);
+        expect(r.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+        return Number(/exceeded: (\d+(\.\d+)?)/.exec(r.errors?.[0]?.message ?? '')?.[1]);
+      };
+      await strict.resetCalls();
+      const byDefault = await costOf('');
+      const hundred = await costOf('(last: 100)');
+      const five = await costOf('(last: 5)');
+      const fiveHundred = await costOf('(last: $n)', { n: 500 });
+      expect(await strict.calls()).toEqual({});
+      expect(hundred).toBe(byDefault);
+      expect(five).toBe(hundred);
+      expect(fiveHundred).toBeGreaterThan(3 * hundred);
+      // The default limit takes the 100-flow dashboard with a few runs each.
+      const few = await gw.query<Any>(dashboard.replace('runStats {', 'runStats(last: 5) {'));
+      expect(few.errors).toBeUndefined();
+    } finally {
+      await strict.close();
+    }
   });
 });

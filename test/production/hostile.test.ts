@@ -47,6 +47,10 @@ describe('query limits', () => {
         const r = await g.post({ query }, auth);
         expect(r.status).toBe(400);
         expect(r.body.errors?.map((e) => e.extensions?.code)).toContain(code);
+        // A refusal says which limit and by how much (it read "Invalid value." when armor's
+        // "exceeded, found N" looked like a quoted input value to the input redaction).
+        expect(r.body.errors?.[0]?.message).toMatch(/limit|exceeds|at most/i);
+        expect(r.body.errors?.[0]?.message).not.toBe('Invalid value.');
         expect(r.body.data).toBeUndefined();
         expect((await g.emulator.control.requests()).total).toBe(0);
         // The same kind of query within the default limits runs.
