@@ -1,8 +1,7 @@
 /**
  * `Flow.runStats`: run analytics of a flow from its newest runs (src/services/queries/run-stats.ts).
- * Bounded: `last` is at most 500 runs (5 DescribeFlowExecutionRecords pages, cached), and a
- * literal `last` multiplies the field's query cost (graphql-armor's cost limit counts `first`
- * and `last` arguments).
+ * Bounded: `last` is at most 500 runs (5 DescribeFlowExecutionRecords pages, cached), and the
+ * query cost counts the pages it reads (src/plugins/limits.ts, pageCostError).
  */
 import { GraphQLError } from 'graphql';
 import {

@@ -124,6 +124,24 @@ const POLICIES: [string, string, string | undefined, string][] = [
   ],
   ['a list literal nested 2,000 deep', deepList, READ_KEY, 'QUERY_TOO_DEEP'],
   [
+    'a query costlier than the limit (checked with the page sizes, at execution)',
+    '{ flows(first: 1000) { edges { node { flowName runStats(last: 500) { runs successes failures cancellations inProgress successRate truncated duration { p50 p95 max } daily { date runs failures records } } } } } }',
+    READ_KEY,
+    'QUERY_TOO_COMPLEX',
+  ],
+  [
+    'a list argument longer than the cap',
+    `{ nodes(ids: [${Array.from({ length: 101 }, (_, i) => `"id${i}"`).join(', ')}]) { __typename } }`,
+    READ_KEY,
+    'LIST_TOO_LONG',
+  ],
+  [
+    'more aliases than the limit',
+    `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: flows(first: 1) { __typename }`).join(' ')} }`,
+    READ_KEY,
+    'TOO_MANY_ALIASES',
+  ],
+  [
     'a mutation with a read key',
     'mutation { startFlow(input: { flowName: "x" }) { __typename } }',
     READ_KEY,
