@@ -45,6 +45,12 @@ const preset = {
   },
 } satisfies Types.ConfiguredOutput;
 
+/** Apollo Client's (and Graphcache's) `possibleTypes`, by codegen's fragment matcher. */
+const possibleTypes = {
+  plugins: ['fragment-matcher'],
+  config: { apolloClientVersion: 3, useExplicitTyping: true },
+} satisfies Types.ConfiguredOutput;
+
 const config: CodegenConfig = {
   schema: 'schema.graphql',
   ignoreNoDocuments: false,
@@ -54,17 +60,11 @@ const config: CodegenConfig = {
     'src/gql/': { ...preset, documents: ['src/operations/**/*.graphql', WEB_OPERATIONS] },
     'web/src/gql/': { ...preset, documents: [WEB_OPERATIONS] },
     // Which types implement each interface and union (MutationError, Node, the payload unions):
-    // Graphcache matches `... on MutationError` fragments by it instead of by guessing.
-    'web/src/possible-types.ts': {
-      plugins: ['fragment-matcher'],
-      config: { apolloClientVersion: 3, useExplicitTyping: true },
-    },
-    // Apollo Client's `possibleTypes` (the members of every union and interface): without it,
-    // fragments on an interface such as `... on MutationError` silently match nothing.
-    'src/gql/possible-types.ts': {
-      plugins: ['fragment-matcher'],
-      config: { apolloClientVersion: 3, useExplicitTyping: true },
-    },
+    // Graphcache matches `... on MutationError` fragments by it instead of by guessing, and
+    // without it Apollo Client's fragments on an interface silently match nothing. The same
+    // file twice: web/ imports nothing from src/.
+    'web/src/possible-types.ts': possibleTypes,
+    'src/gql/possible-types.ts': possibleTypes,
   },
 };
 

@@ -220,7 +220,8 @@ export async function prepareOperation(
     const errors = enveloped.validate(enveloped.schema, document);
     if (errors.length) return codedList(errors, 'GRAPHQL_VALIDATION_FAILED');
   } catch (error) {
-    // graphql-armor throws its first rejection (cost, depth, ...) as a coded GraphQLError.
+    // graphql-armor throws its first rejection (depth, aliases, tokens, ...) as a coded
+    // GraphQLError; the cost and list limits are checked at execution (src/plugins/limits.ts).
     return codedList([error], 'GRAPHQL_VALIDATION_FAILED');
   }
   const isSubscription = document.definitions.some(
