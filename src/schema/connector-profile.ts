@@ -5,13 +5,13 @@
 import type { ConnectorProfile } from '@aws-sdk/client-appflow';
 import { resolveTokenConnection } from '../appflow/pagination.js';
 import { maxPageSize } from '../model/model.js';
-import { flowsPage, flowUsesProfile } from '../services/queries/flows.js';
 import {
   connectorOfProfile,
   profileByName,
   profilesByNames,
   profilesPage,
-} from '../services/queries/profiles.js';
+} from '../resolvers/connector-profile.js';
+import { flowsPage, flowUsesProfile } from '../resolvers/flow.js';
 import { builder } from './builder.js';
 import { enumRef, modelFields } from './model-types.js';
 import { forwardArgs } from './pagination.js';

@@ -9,7 +9,6 @@ import {
   connectorInputMembers,
 } from '../model/connectors.js';
 import { maxPageSize } from '../model/model.js';
-import { type ConnectorEntityModel, connectorKey } from '../services/models.js';
 import {
   connectorByType,
   connectorEntities,
@@ -17,8 +16,9 @@ import {
   connectorsByKeys,
   connectorsPage,
   entityFields,
-} from '../services/queries/connectors.js';
-import { profilesPage } from '../services/queries/profiles.js';
+} from '../resolvers/connector.js';
+import { profilesPage } from '../resolvers/connector-profile.js';
+import { type ConnectorEntityModel, connectorKey } from '../services/models.js';
 import type { ConnectorType } from '../services/reader/index.js';
 import { builder } from './builder.js';
 import { enumRef, modelFields, outputType, registerDomainType, toOutput } from './model-types.js';

@@ -1,5 +1,5 @@
 /** `Execution`: one run of a flow (DescribeFlowExecutionRecords' ExecutionRecord). */
-import { executionById, executionId, flowByName } from '../services/queries/flows.js';
+import { executionById, executionId, flowByName } from '../resolvers/flow.js';
 import { builder } from './builder.js';
 import { modelFields } from './model-types.js';
 import { ExecutionRef, FlowRef } from './refs.js';

@@ -8,12 +8,12 @@ import { GraphQLError } from 'graphql';
 import type { FleetEvent } from '../live/index.js';
 import { fleetStream } from '../live/index.js';
 import { connectionOf } from '../live/limits.js';
-import { executionFromRecord, flowFromList } from '../services/models.js';
 import {
   type FlowFilter as FlowFilterArgs,
   flowMatches,
   isActiveFilter,
-} from '../services/queries/flows.js';
+} from '../resolvers/flow.js';
+import { executionFromRecord, flowFromList } from '../services/models.js';
 import { builder } from './builder.js';
 import { FlowFilter } from './flow.js';
 import { enumRef } from './model-types.js';

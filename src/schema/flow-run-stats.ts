@@ -1,5 +1,5 @@
 /**
- * `Flow.runStats`: run analytics of a flow from its newest runs (src/services/queries/run-stats.ts).
+ * `Flow.runStats`: run analytics of a flow from its newest runs (src/resolvers/flow-run-stats.ts).
  * Bounded: `last` is at most 500 runs (5 DescribeFlowExecutionRecords pages, cached), and the
  * query cost counts the pages it reads (src/plugins/limits.ts, pageCostError).
  */
@@ -12,7 +12,7 @@ import {
   MAX_RUN_STATS,
   type RunError,
   type VolumeStats,
-} from '../services/queries/run-stats.js';
+} from '../resolvers/flow-run-stats.js';
 import { builder } from './builder.js';
 import { FlowRef } from './refs.js';
 

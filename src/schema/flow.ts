@@ -5,7 +5,6 @@
  */
 import { resolveTokenConnection } from '../appflow/pagination.js';
 import { maxPageSize } from '../model/model.js';
-import { flowFollowUps, startFollowUps } from '../services/queries/flow-follow-ups.js';
 import {
   destinationConnectors,
   destinationProfiles,
@@ -20,7 +19,8 @@ import {
   lastExecution,
   sourceConnector,
   sourceProfile,
-} from '../services/queries/flows.js';
+} from '../resolvers/flow.js';
+import { flowFollowUps, startFollowUps } from '../resolvers/flow-follow-ups.js';
 import { builder } from './builder.js';
 import { enumRef, modelFields } from './model-types.js';
 import { forwardArgs } from './pagination.js';

@@ -14,10 +14,10 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import { maxPageSize, shape } from '../../model/model.js';
-import { executionsKey, flowKey, type RequestReaders } from '../loaders.js';
-import type { FlowModel } from '../models.js';
-import { FIRST_EXECUTIONS_PAGE, lastRunFingerprint } from '../reader/index.js';
+import { maxPageSize, shape } from '../model/model.js';
+import { executionsKey, flowKey, type RequestReaders } from '../services/loaders.js';
+import type { FlowModel } from '../services/models.js';
+import { FIRST_EXECUTIONS_PAGE, lastRunFingerprint } from '../services/reader/index.js';
 
 /** What each listed flow will need from AppFlow, read from the list's selection. */
 export interface FlowFollowUps {

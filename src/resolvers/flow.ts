@@ -3,8 +3,14 @@
  * only DescribeFlow returns is asked for; then the (cache-validated) loader describes it.
  */
 import type { FlowDefinition } from '@aws-sdk/client-appflow';
-import { shape } from '../../model/model.js';
-import { executionsKey, flowKey, loadModel, loadModels, type RequestReaders } from '../loaders.js';
+import { shape } from '../model/model.js';
+import {
+  executionsKey,
+  flowKey,
+  loadModel,
+  loadModels,
+  type RequestReaders,
+} from '../services/loaders.js';
 import {
   type ConnectorModel,
   type ConnectorProfileModel,
@@ -14,9 +20,9 @@ import {
   type FlowModel,
   flowFromDescribe,
   flowFromList,
-} from '../models.js';
-import { FIRST_EXECUTIONS_PAGE, lastRunFingerprint, type Page } from '../reader/index.js';
-import { profileByName } from './profiles.js';
+} from '../services/models.js';
+import { FIRST_EXECUTIONS_PAGE, lastRunFingerprint, type Page } from '../services/reader/index.js';
+import { profileByName } from './connector-profile.js';
 
 const listMembers = new Set(Object.keys(shape('FlowDefinition').members!));
 

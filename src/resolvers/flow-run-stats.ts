@@ -4,9 +4,9 @@
  * success rate, durations, volumes, the last error and a daily series for charts.
  */
 import type { ExecutionRecord } from '@aws-sdk/client-appflow';
-import type { RequestReaders } from '../loaders.js';
-import type { FlowModel } from '../models.js';
-import { lastRunFingerprint } from '../reader/index.js';
+import type { RequestReaders } from '../services/loaders.js';
+import type { FlowModel } from '../services/models.js';
+import { lastRunFingerprint } from '../services/reader/index.js';
 
 /** At most this many runs are read for one flow's stats. */
 export const MAX_RUN_STATS = 500;

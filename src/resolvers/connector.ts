@@ -1,14 +1,14 @@
 /** Reads of connectors for the graph: by key (batched), as pages, their entities and fields. */
 import type { ConnectorConfiguration, ConnectorEntityField } from '@aws-sdk/client-appflow';
-import { loadModel, loadModels, type RequestReaders } from '../loaders.js';
+import { loadModel, loadModels, type RequestReaders } from '../services/loaders.js';
 import {
   type ConnectorEntityModel,
   type ConnectorModel,
   connectorKey,
   connectorModel,
   parseConnectorKey,
-} from '../models.js';
-import type { ConnectorType, Page } from '../reader/index.js';
+} from '../services/models.js';
+import type { ConnectorType, Page } from '../services/reader/index.js';
 
 /** A described connector by its key (a type, or `CustomConnector:<label>`). */
 function describedConnector(configuration: ConnectorConfiguration, key: string): ConnectorModel {

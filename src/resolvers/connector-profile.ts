@@ -1,12 +1,12 @@
 /** Reads of connector profiles for the graph: by name (batched) and as filtered pages. */
-import { loadModel, loadModels, type RequestReaders } from '../loaders.js';
+import { loadModel, loadModels, type RequestReaders } from '../services/loaders.js';
 import {
   type ConnectorModel,
   type ConnectorProfileModel,
   connectorModel,
   profileModel,
-} from '../models.js';
-import type { Page, ProfileFilter } from '../reader/index.js';
+} from '../services/models.js';
+import type { Page, ProfileFilter } from '../services/reader/index.js';
 
 export const profileByName = async (r: RequestReaders, name: string | undefined) =>
   name ? loadModel(r.loaders.profile, name, profileModel) : null;
