@@ -5,7 +5,7 @@
  * matches ../shared/reference/appflow/ when that folder is present.
  */
 import { readFileSync } from 'node:fs';
-import { fromRoot } from '../paths.js';
+import { MODEL_PATH, PAGINATORS_PATH } from './files.js';
 
 export interface ShapeRef {
   shape: string;
@@ -68,9 +68,7 @@ export interface Paginator {
   result_key: string | string[];
 }
 
-// From the package root: src/model/ under tsx, dist/ in the bundle.
-export const MODEL_PATH = fromRoot('model', 'appflow', 'service-2.json');
-export const PAGINATORS_PATH = fromRoot('model', 'appflow', 'paginators.json');
+export { MANIFEST_PATH, MODEL_DIR, MODEL_PATH, PAGINATORS_PATH } from './files.js';
 
 export const model: ServiceModel = JSON.parse(readFileSync(MODEL_PATH, 'utf8'));
 export const paginators: Record<string, Paginator> = JSON.parse(

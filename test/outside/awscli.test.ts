@@ -4,7 +4,7 @@
  * answer), auto-pagination with --page-size/--max-items/--starting-token, timestamps, and the
  * documented run behaviours. The CLI loads the vendored model through AWS_DATA_PATH (see
  * support.ts). Each call starts a Python process (most of a second of CPU), so this file drives
- * the operations below and leaves the rest of the 25 to boto3.test.ts, which drives them all.
+ * the operations below and leaves the rest to boto3.test.ts, which drives them all.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';

@@ -29,7 +29,7 @@ export function warnMissing(what: string) {
   );
 }
 
-/** The 25 operations of the vendored model. */
+/** The operations of the vendored model (its manifest says how many). */
 export const MODEL_OPERATIONS = Object.keys(model.operations).sort();
 
 /**
