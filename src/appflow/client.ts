@@ -17,6 +17,7 @@ import {
   type ConcurrencyStats,
   installCallGuards,
 } from './guards.js';
+import { decodeResponsesByTheModel } from './model-response.js';
 import { sendMembersTheSdkDoesNotKnow } from './model-wire.js';
 
 // package-lock pins the last SDK 3.x line that supports Node 20; its notice that later
@@ -70,8 +71,9 @@ export function createAppflowClient(
   // logger that discards it (the default no-op logger): ~0.15 ms per 100-flow ListFlows. The
   // gateway logs calls itself (listeners below, src/plugins/metrics.ts, tracing).
   client.middlewareStack.remove('loggerMiddleware');
-  // Inputs follow the vendored model, which may be newer than the SDK's own.
+  // Inputs and outputs follow the vendored model, which may be newer than the SDK's own.
   sendMembersTheSdkDoesNotKnow(client);
+  decodeResponsesByTheModel(client);
   const concurrency = installCallGuards(client, {
     maxConcurrentCalls: config.maxConcurrentAppflowCalls,
     adaptive: { throttleWaitMs: config.appflowThrottleWaitMs, ...adaptive },
