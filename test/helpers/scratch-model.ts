@@ -14,7 +14,6 @@ import { join } from 'node:path';
 
 export type ModelChange = 'connector' | 'member' | 'operation';
 
-// biome-ignore lint/suspicious/noExplicitAny: a raw JSON model is edited here.
 type Json = any;
 
 const doc = (text: string) => `<p>${text}</p>`;

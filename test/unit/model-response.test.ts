@@ -49,8 +49,12 @@ function wireValue(shapeName: string, depth = 0): unknown {
 }
 
 const sdkCommand = (op: string) =>
-  (sdk as unknown as Record<string, new (i: unknown) => never>)[`${op}Command`]!;
-const strip = ({ $metadata: _, ...rest }: Record<string, unknown>) => rest;
+  (sdk as unknown as Record<string, new (i: unknown) => { schema: unknown }>)[`${op}Command`]!;
+/** An output without its $metadata. */
+const strip = (output: object): Record<string, unknown> => {
+  const { $metadata: _, ...rest } = output as Record<string, unknown>;
+  return rest;
+};
 
 describe('schemas from the model decode like the SDK', () => {
   let canned: Awaited<ReturnType<typeof startCannedAppflow>>;
@@ -87,7 +91,7 @@ describe('schemas from the model decode like the SDK', () => {
         .map(([m]) => [m, 'arn:aws:appflow:us-east-1:123456789012:flow/f']),
     );
     canned.answer({ body });
-    const bySdk = strip(await handle.client.send(new (sdkCommand(op))(input)));
+    const bySdk = strip(await handle.client.send(new (sdkCommand(op))(input) as never));
     canned.answer({ body });
     const byModel = strip(await handle.client.send(new (modelCommand(op))(input) as never));
     expect(byModel).toEqual(bySdk);
