@@ -83,7 +83,7 @@ describe('a model newer than the SDK, on the wire', () => {
       Acme: { object: 'records', includeArchived: true },
     });
     expect(flow.tasks?.[0]?.connectorOperator).toEqual({ Acme: 'NO_OP' });
-    expect((flow as Record<string, unknown>).notificationConfig).toEqual({
+    expect((flow as unknown as Record<string, unknown>).notificationConfig).toEqual({
       topicArn: 'arn:aws:sns:us-east-1:123456789012:runs',
       notifyOn: ['Error', 'Successful'],
       mutedUntil: new Date(1_700_000_100_250),
