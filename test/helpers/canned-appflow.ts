@@ -41,6 +41,8 @@ export async function startCannedAppflow() {
       res.end(JSON.stringify(answer.body));
     });
   });
+  // Longer than a client's idle keep-alive socket may wait between calls (no reset races).
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return {
