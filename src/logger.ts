@@ -5,6 +5,7 @@
  * Bearer tokens inside strings are masked too.
  */
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { holdsCredentials } from './model/credentials.js';
 import { model } from './model/model.js';
 
 export type { Logger } from 'pino';
@@ -29,17 +30,6 @@ export function sensitiveModelMembers(): string[] {
  * member) is hidden too.
  */
 export function credentialContainerMembers(): string[] {
-  const holdsCredentials = (target: string) => {
-    const t = model.shapes[target];
-    if (!t) return false;
-    if (t.type === 'structure') return target.endsWith('Credentials');
-    if (t.type === 'map') {
-      return Boolean(
-        model.shapes[t.key!.shape]?.sensitive || model.shapes[t.value!.shape]?.sensitive,
-      );
-    }
-    return false;
-  };
   const seen = new Map<string, boolean>();
   for (const s of Object.values(model.shapes)) {
     for (const [member, ref] of Object.entries(s.members ?? {})) {

@@ -21,16 +21,9 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { holdsCredentials, isSecretShape } from '../model/credentials.js';
 import { isSensitive, model } from '../model/model.js';
 import { redact, sensitiveValues } from '../services/mutations/secrets.js';
-
-function holdsCredentials(shapeName: string): boolean {
-  const s = model.shapes[shapeName];
-  if (!s) return false;
-  if (s.type === 'structure') return shapeName.endsWith('Credentials');
-  if (s.type === 'map') return isSensitive(s.key!.shape) || isSensitive(s.value!.shape);
-  return false;
-}
 
 /** The model shape behind a GraphQL input type name, if it is one. */
 function shapeOf(typeName: string): { shape: string; entry: boolean } | undefined {
@@ -46,11 +39,11 @@ function sensitiveMember(parent: string, field: string): boolean {
   const s = model.shapes[found.shape]!;
   if (found.entry && s.type === 'map') {
     if (field === 'key') return isSensitive(s.key!.shape);
-    if (field === 'value') return isSensitive(s.value!.shape) || holdsCredentials(s.value!.shape);
+    if (field === 'value') return isSecretShape(s.value!.shape);
     return false;
   }
   const ref = s.members?.[field];
-  return Boolean(ref && (isSensitive(ref.shape) || holdsCredentials(ref.shape)));
+  return Boolean(ref && isSecretShape(ref.shape));
 }
 
 export interface SensitiveInputs {

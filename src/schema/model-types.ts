@@ -8,7 +8,8 @@
  */
 import type { ObjectFieldBuilder } from '@pothos/core';
 import { connectorTypeOfMember, isConnectorUnion } from '../model/connectors.js';
-import { docText, isSensitive, memberDoc, model, type Shape, shape } from '../model/model.js';
+import { isSecretShape } from '../model/credentials.js';
+import { docText, memberDoc, model, type Shape, shape } from '../model/model.js';
 import { builder } from './builder.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: generated types are untyped by nature.
@@ -135,16 +136,12 @@ export function toOutput(name: string, value: unknown): unknown {
   return value;
 }
 
-/** The members of a structure the graph may show: neither sensitive nor credentials. */
+/** The members of a structure the graph may show: no secrets (src/model/credentials.ts). */
 function outputMembers(name: string): [string, string][] {
   const s = shape(name);
   return Object.entries(s.members ?? {})
-    .filter(([, ref]) => !isSensitive(ref.shape) && !isCredentialsShape(ref.shape))
+    .filter(([, ref]) => !isSecretShape(ref.shape))
     .map(([member, ref]) => [member, ref.shape]);
-}
-
-function isCredentialsShape(name: string): boolean {
-  return /Credentials$/.test(name) && name !== 'CredentialsArn';
 }
 
 export type MemberResolver = (parent: AnyRef, member: string, ctx: AnyRef) => unknown;

@@ -3,6 +3,7 @@
  * from the request by walking its shape, so messages can be scrubbed of them. Nothing in
  * src/services/mutations logs; credentials never come back out (AppFlow never returns them).
  */
+import { holdsCredentials } from '../../model/credentials.js';
 import { isSensitive, shape } from '../../model/model.js';
 
 /** Every sensitive string (value or map key) inside `value` of shape `shapeName`. */
@@ -13,9 +14,9 @@ export function sensitiveValues(shapeName: string, value: unknown, out: string[]
     out.push(value);
     return out;
   }
-  // A credentials container (`...Credentials`, a map with sensitive keys or values): every
-  // string in it, whether or not the model marks that member (a refresh token, a client id).
-  if (isCredentialsContainer(shapeName)) {
+  // A credentials container (src/model/credentials.ts): every string in it, whether or not
+  // the model marks that member (a refresh token, a client id).
+  if (holdsCredentials(shapeName)) {
     allStrings(value, out);
     return out;
   }
@@ -41,13 +42,6 @@ export function redact(message: string, secrets: readonly string[]): string {
     if (secret.length > 0) out = out.split(secret).join('[redacted]');
   }
   return out;
-}
-
-function isCredentialsContainer(shapeName: string): boolean {
-  const s = shape(shapeName);
-  if (s.type === 'structure') return shapeName.endsWith('Credentials');
-  if (s.type === 'map') return isSensitive(s.key!.shape) || isSensitive(s.value!.shape);
-  return false;
 }
 
 function allStrings(value: unknown, out: string[]): void {
