@@ -9,15 +9,6 @@ import { enumValues, shape } from './model.js';
 
 export const CONNECTOR_TYPES: readonly string[] = enumValues('ConnectorType');
 
-/** Connector types used without a connector profile (AWS services in the same account). */
-export const PROFILELESS_TYPES: ReadonlySet<string> = new Set([
-  'S3',
-  'EventBridge',
-  'LookoutMetrics',
-  'Upsolver',
-  'CustomerProfiles',
-]);
-
 const typeByLowerName = new Map(CONNECTOR_TYPES.map((t) => [t.toLowerCase(), t]));
 
 /** The ConnectorType value a union member name stands for (`GoogleAnalytics` -> `Googleanalytics`). */

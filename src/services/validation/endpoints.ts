@@ -8,7 +8,8 @@
  * DescribeConnector).
  */
 import type { ConnectorConfiguration, ConnectorProfile } from '@aws-sdk/client-appflow';
-import { connectorMemberFor, PROFILELESS_TYPES } from '../../model/connectors.js';
+import { PROFILELESS_TYPES } from '../../model/connector-facts.js';
+import { connectorMemberFor } from '../../model/connectors.js';
 import {
   asList,
   asObj,

@@ -7,6 +7,9 @@ import { type ReactNode, useState } from 'react';
 import type { CombinedError } from 'urql';
 import { useClient } from 'urql';
 import { RequestError } from '../components/errors';
+// What the form offers, from the gateway's one table of per-connector facts
+// (src/model/connector-facts.ts, printed by `npm run connector-facts:print`).
+import CONNECTORS from '../connector-facts.json';
 import {
   CheckFlowDefinitionDocument,
   type ConnectorType,
@@ -23,8 +26,13 @@ interface Problem {
   suggestions: string[];
 }
 
-const SOURCES = ['Salesforce', 'Zendesk', 'Slack', 'S3'] as const;
-const DESTINATIONS = ['S3', 'Salesforce', 'Zendesk'] as const;
+const SOURCES = CONNECTORS.filter((c) => c.source);
+const DESTINATIONS = CONNECTORS.filter((c) => c.destination);
+const side = (type: string, which: 'source' | 'destination') => {
+  const found = CONNECTORS.find((c) => c.connectorType === type)?.[which];
+  if (!found) throw new Error(`The form does not offer ${type} as a ${which}`);
+  return found;
+};
 
 interface Draft {
   flowName: string;
@@ -32,10 +40,10 @@ interface Draft {
   triggerType: TriggerType;
   scheduleExpression: string;
   timezone: string;
-  sourceType: (typeof SOURCES)[number];
+  sourceType: string;
   sourceProfile: string;
   sourceObject: string;
-  destinationType: (typeof DESTINATIONS)[number];
+  destinationType: string;
   destinationProfile: string;
   destinationObject: string;
   tasks: string;
@@ -109,30 +117,17 @@ function fieldOf(path: string[]): FieldPath | undefined {
   return best;
 }
 
+/** `{ Salesforce: { object } }`, `{ S3: { bucketName } }`: the member and its object member. */
 function sourceProperties(d: Draft): SourceConnectorPropertiesInput {
-  const object = d.sourceObject;
-  switch (d.sourceType) {
-    case 'S3':
-      return { S3: { bucketName: object, bucketPrefix: '' } };
-    case 'Salesforce':
-      return { Salesforce: { object } };
-    case 'Zendesk':
-      return { Zendesk: { object } };
-    case 'Slack':
-      return { Slack: { object } };
-  }
+  const { member, objectMember } = side(d.sourceType, 'source');
+  const properties: unknown = { [member]: { [objectMember]: d.sourceObject } };
+  return properties as SourceConnectorPropertiesInput;
 }
 
 function destinationProperties(d: Draft): DestinationConnectorPropertiesInput {
-  const object = d.destinationObject;
-  switch (d.destinationType) {
-    case 'S3':
-      return { S3: { bucketName: object } };
-    case 'Salesforce':
-      return { Salesforce: { object } };
-    case 'Zendesk':
-      return { Zendesk: { object } };
-  }
+  const { member, objectMember } = side(d.destinationType, 'destination');
+  const properties: unknown = { [member]: { [objectMember]: d.destinationObject } };
+  return properties as DestinationConnectorPropertiesInput;
 }
 
 function toInput(d: Draft): CreateFlowInput {
@@ -327,8 +322,10 @@ export function Check() {
         <Field label="Source connector" path="sourceFlowConfig.connectorType" problems={problems}>
           {(p) => (
             <select {...p} {...text('sourceType')}>
-              {SOURCES.map((s) => (
-                <option key={s}>{s}</option>
+              {SOURCES.map((c) => (
+                <option key={c.connectorType} value={c.connectorType}>
+                  {c.displayName}
+                </option>
               ))}
             </select>
           )}
@@ -354,8 +351,10 @@ export function Check() {
         >
           {(p) => (
             <select {...p} {...text('destinationType')}>
-              {DESTINATIONS.map((s) => (
-                <option key={s}>{s}</option>
+              {DESTINATIONS.map((c) => (
+                <option key={c.connectorType} value={c.connectorType}>
+                  {c.displayName}
+                </option>
               ))}
             </select>
           )}
