@@ -1,11 +1,13 @@
 /**
  * Prints schema.graphql from the code. `--check` fails (exit 1) when the committed file differs.
+ * `--out FILE` writes elsewhere (a scratch model's schema: APPFLOW_MODEL_DIR=... --out ...).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { schema } from '../src/schema/index.js';
 
-const file = new URL('../schema.graphql', import.meta.url);
+const out = process.argv.indexOf('--out');
+const file = out > 0 ? process.argv[out + 1]! : new URL('../schema.graphql', import.meta.url);
 const printed = `${printSchema(lexicographicSortSchema(schema))}\n`;
 if (process.argv.includes('--check')) {
   let committed = '';
@@ -19,5 +21,5 @@ if (process.argv.includes('--check')) {
   console.log('schema.graphql is up to date.');
 } else {
   writeFileSync(file, printed);
-  console.log('wrote schema.graphql');
+  console.log(`wrote ${file}`);
 }
