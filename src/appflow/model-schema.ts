@@ -47,8 +47,10 @@ export function shapeSchema(name: string): StaticSchema {
   let schema: StaticSchema;
   switch (s.type) {
     case 'structure': {
-      // Filled in below, after it is cached: recursive shapes meet the same array.
-      schema = [s.exception ? -3 : 3, NAMESPACE, name, errorTraits(name), [], []];
+      // Filled in below, after it is cached: recursive shapes meet the same array. Smithy's
+      // kinds: 3 structure, -3 error, 4 union (botocore's `"union": true`; none in AppFlow yet).
+      const kind = s.exception ? -3 : (s as { union?: boolean }).union ? 4 : 3;
+      schema = [kind, NAMESPACE, name, errorTraits(name), [], []];
       built.set(name, schema);
       for (const [member, ref] of Object.entries(s.members ?? {})) {
         schema[4].push(member);
