@@ -5,14 +5,16 @@
  *   new sensitive member (`apiToken`), source properties and a connector operator;
  * - `member`: a new optional structure member `notificationConfig` on CreateFlow's input and
  *   DescribeFlow's output (a list of enums and a timestamp inside);
- * - `operation`: a new read-only operation `DescribeFlowHealth` (POST /describe-flow-health).
+ * - `operation`: a new read-only operation `DescribeFlowHealth` (POST /describe-flow-health);
+ * - `bindings` (with `operation`; not one of the issue's three): DescribeFlowHealth's request
+ *   takes a header and a querystring member, its answer a header and the status code.
  * Point APPFLOW_MODEL_DIR at the folder before anything imports src/model (vi.hoisted).
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export type ModelChange = 'connector' | 'member' | 'operation';
+export type ModelChange = 'connector' | 'member' | 'operation' | 'bindings';
 
 type Json = any;
 
@@ -105,10 +107,24 @@ function addOperation(m: Json) {
   };
 }
 
+function addBindings(m: Json) {
+  const s = m.shapes;
+  Object.assign(s.DescribeFlowHealthRequest.members, {
+    probe: { shape: 'FlowName', location: 'header', locationName: 'x-acme-probe' },
+    depth: { shape: 'Long', location: 'querystring', locationName: 'depth' },
+  });
+  Object.assign(s.DescribeFlowHealthResponse.members, {
+    checkedBy: { shape: 'FlowName', location: 'header', locationName: 'x-acme-checked-by' },
+    httpStatus: { shape: 'Long', location: 'statusCode' },
+    healthNote: { shape: 'FlowName', locationName: 'note' },
+  });
+}
+
 const CHANGES: Record<ModelChange, (m: Json) => void> = {
   connector: addConnector,
   member: addMember,
   operation: addOperation,
+  bindings: addBindings,
 };
 
 /** Apply changes to a parsed service-2.json (in place). */

@@ -10,7 +10,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 const scratch = await vi.hoisted(async () => {
   const { scratchModelDir } = await import('../helpers/scratch-model.js');
   const { fromRoot } = await import('../../src/paths.js');
-  const dir = scratchModelDir(fromRoot('model', 'appflow'), ['connector', 'member', 'operation']);
+  const dir = scratchModelDir(fromRoot('model', 'appflow'), [
+    'connector',
+    'member',
+    'operation',
+    'bindings',
+  ]);
   process.env.APPFLOW_MODEL_DIR = dir;
   return dir;
 });
@@ -91,20 +96,31 @@ describe('a model newer than the SDK, on the wire', () => {
   });
 
   it('a new operation through modelCommand: request from operations.*.http, answer and errors decoded', async () => {
-    canned.answer({ body: { flowName: 'f', healthStatus: 'DEGRADED', checkedAt: 1_700_000_000 } });
+    canned.answer({
+      status: 200,
+      headers: { 'x-acme-checked-by': 'probe-7' },
+      body: { flowName: 'f', healthStatus: 'DEGRADED', checkedAt: 1_700_000_000, note: 'slow' },
+    });
     const DescribeFlowHealth = modelCommand('DescribeFlowHealth');
-    const health = await handle.client.send(new DescribeFlowHealth({ flowName: 'f' }));
+    const health = await handle.client.send(
+      new DescribeFlowHealth({ flowName: 'f', probe: 'p1', depth: 3 }),
+    );
     expect(health).toMatchObject({
       flowName: 'f',
       healthStatus: 'DEGRADED',
       checkedAt: new Date(1_700_000_000_000),
+      // header, status code and locationName members, where the model puts them
+      checkedBy: 'probe-7',
+      httpStatus: 200,
+      healthNote: 'slow',
     });
     const request = canned.received.at(-1)!;
     expect([request.method, request.url, JSON.parse(request.body)]).toEqual([
       'POST',
-      '/describe-flow-health',
+      '/describe-flow-health?depth=3',
       { flowName: 'f' },
     ]);
+    expect(request.headers['x-acme-probe']).toBe('p1');
     expect(request.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 /);
 
     canned.answer({
