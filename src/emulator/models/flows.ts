@@ -13,12 +13,9 @@ import { nextFire } from '../schedule.js';
 import type { ModelEnv } from './env.js';
 import {
   checkFlowDefinition,
-  type DestinationFlowConfig,
   type FlowDefinition,
   type FlowRuleContext,
-  type SourceFlowConfig,
   scheduleOf,
-  type TriggerConfig,
 } from './flow-rules.js';
 import type { IdempotencyModel } from './idempotency.js';
 import type { PastRun, RunOwner, RunRecord, RunsModel } from './runs.js';
