@@ -14,15 +14,23 @@ import type { JsonObject, JsonValue } from './json.js';
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Objects `answer` built, with their shape: projecting them again changes nothing. */
+const shaped = new WeakMap<object, string>();
+
 /** `value` keeping only what `shapeName` models, recursively (unknown members dropped). */
 export function project(shapeName: string, value: unknown): JsonValue | undefined {
   if (value === undefined || value === null) return undefined;
+  if (typeof value === 'object' && shaped.get(value) === shapeName) return value as JsonObject;
   const s = shape(shapeName);
   switch (s.type) {
     case 'structure': {
       if (!isObject(value)) return undefined;
       const out: JsonObject = {};
-      for (const [name, ref] of Object.entries(s.members ?? {})) {
+      const members = s.members ?? {};
+      // By the value's keys: far fewer than a connector union's members.
+      for (const name of Object.keys(value)) {
+        const ref = Object.hasOwn(members, name) ? members[name] : undefined;
+        if (!ref) continue;
         const v = project(ref.shape, value[name]);
         if (v !== undefined) out[name] = v;
       }
@@ -103,6 +111,7 @@ export function answer(
     const p = project(ref.shape, v);
     if (p !== undefined) out[name] = p;
   }
+  shaped.set(out, outputShape);
   return out;
 }
 
