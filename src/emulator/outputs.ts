@@ -75,24 +75,28 @@ function findPath(
   return undefined;
 }
 
-const pathCache = new Map<string, string[] | null>();
+/** One member of an answer: its name, shape, and where the stored request holds it. */
+interface PlannedMember {
+  name: string;
+  shape: string;
+  path: string[] | undefined;
+}
 
-function storedValue(
-  inputShape: string,
-  stored: Record<string, unknown>,
-  name: string,
-  target: string,
-) {
-  const key = `${inputShape}\0${name}\0${target}`;
-  let path = pathCache.get(key);
-  if (path === undefined) {
-    path = findPath(inputShape, name, target) ?? null;
-    pathCache.set(key, path);
+/** The members of `outputShape` and where a request of `inputShape` holds each, found once. */
+const plans = new Map<string, PlannedMember[]>();
+
+function planOf(outputShape: string, inputShape: string | undefined): PlannedMember[] {
+  const key = `${outputShape}\0${inputShape ?? ''}`;
+  let plan = plans.get(key);
+  if (!plan) {
+    plan = Object.entries(shape(outputShape).members ?? {}).map(([name, ref]) => ({
+      name,
+      shape: ref.shape,
+      path: inputShape ? findPath(inputShape, name, ref.shape) : undefined,
+    }));
+    plans.set(key, plan);
   }
-  if (!path) return undefined;
-  let v: unknown = stored;
-  for (const p of path) v = isObject(v) ? v[p] : undefined;
-  return v;
+  return plan;
 }
 
 /**
@@ -105,11 +109,14 @@ export function answer(
   stored?: { shape: string; value: Record<string, unknown> },
 ): JsonObject {
   const out: JsonObject = {};
-  for (const [name, ref] of Object.entries(shape(outputShape).members ?? {})) {
-    let v = computed[name];
-    if (v === undefined && stored) v = storedValue(stored.shape, stored.value, name, ref.shape);
-    const p = project(ref.shape, v);
-    if (p !== undefined) out[name] = p;
+  for (const member of planOf(outputShape, stored?.shape)) {
+    let v = computed[member.name];
+    if (v === undefined && member.path && stored) {
+      v = stored.value;
+      for (const p of member.path) v = isObject(v) ? v[p] : undefined;
+    }
+    const p = project(member.shape, v);
+    if (p !== undefined) out[member.name] = p;
   }
   shaped.set(out, outputShape);
   return out;
