@@ -15,7 +15,8 @@ const outdir = argOutdir > 0 ? process.argv[argOutdir + 1] : 'dist';
 
 const started = performance.now();
 const result = await build({
-  entryPoints: ['src/server.ts'],
+  // The embedded emulator's worker thread is an entry of its own (src/emulator/thread.ts).
+  entryPoints: ['src/server.ts', 'src/emulator/emulator-worker.ts'],
   // Code split at dynamic imports (the embedded emulator, OpenTelemetry, jose): a deployment
   // loads those chunks only when it uses them.
   outdir,

@@ -28,9 +28,10 @@ export async function startServer(
 ): Promise<RunningGateway> {
   let emulator: { url: string; close(): Promise<void> } | undefined;
   if (config.embeddedEmulator) {
-    // Loaded only when used: a gateway in front of real AWS never pays for it.
-    const { startEmulator } = await import('./emulator/index.js');
-    emulator = await startEmulator({
+    // Loaded only when used: a gateway in front of real AWS never pays for it. On a thread of
+    // its own (issue #24 item 9): nothing slow in the emulator freezes the gateway.
+    const { startEmulatorThread } = await import('./emulator/thread.js');
+    emulator = await startEmulatorThread({
       port: 0,
       region: config.region,
       seed: config.emulatorSeed,

@@ -26,6 +26,44 @@ const num = (v: unknown, name: string): number => {
   return n;
 };
 
+/** Loopback hosts: a page served from this machine (a local dashboard) may drive the emulator. */
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * Issue #24 item 10: a page on any origin could send the control API a "simple" request (no
+ * CORS preflight: POST with `content-type: text/plain`, a form post) and reset or fault the
+ * emulator. As LocalStack does with origins it does not allow, refuse: a request whose
+ * `Origin` is not a loopback origin (browsers send Origin on every cross-origin request and on
+ * every POST; `null` from sandboxed frames and files is foreign too), and a request with a
+ * body, or a content type, that is not JSON. The emulator serves no pages of its own, so no
+ * legitimate caller sends another origin; a DNS-rebound page still carries its own name.
+ */
+export function checkControlRequest(req: IncomingMessage) {
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    let host = '';
+    try {
+      host = new URL(origin).hostname;
+    } catch {}
+    if (!LOOPBACK_HOST.test(host)) {
+      throw new AwsError(
+        'AccessDeniedException',
+        'The emulator control API accepts no cross-origin requests (only loopback origins)',
+      );
+    }
+  }
+  const type = req.headers['content-type'];
+  const hasBody =
+    req.headers['transfer-encoding'] !== undefined ||
+    (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+  if ((type !== undefined || hasBody) && !/^application\/json\s*(;|$)/i.test(type ?? '')) {
+    throw new AwsError(
+      'UnsupportedMediaTypeException',
+      'The emulator control API takes JSON bodies only (content-type: application/json)',
+    );
+  }
+}
+
 export async function handleControl(
   req: IncomingMessage,
   res: ServerResponse,
@@ -34,6 +72,7 @@ export async function handleControl(
 ) {
   const { store, clock } = ctx;
   const method = req.method ?? 'GET';
+  checkControlRequest(req);
   const path = url.pathname.replace(/^\/_emulator/, '').replace(/\/$/, '');
   const body = method === 'GET' ? {} : parseBody(await readBody(req));
   store.tick();

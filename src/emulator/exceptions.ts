@@ -9,6 +9,8 @@ import { model } from '../model/model.js';
 const extraStatus: Record<string, number> = {
   UnknownOperationException: 404,
   SerializationException: 400,
+  // The control API's refusal of bodies that are not JSON (control.ts).
+  UnsupportedMediaTypeException: 415,
 };
 
 export class AwsError extends Error {

@@ -1,14 +1,23 @@
 /**
  * Fault injection for the AWS operations (control API `POST /_emulator/faults`): throttling
- * (429 ThrottlingException), server errors (500 InternalServerException) and added latency
- * with jitter, per operation or for all ('*'), with a probability and an optional count. Plus
+ * (429 ThrottlingException), server errors (500 InternalServerException), added latency
+ * with jitter, stalls (the emulator's thread blocked, as by a pathological regex), per operation or for all ('*'), with a probability and an optional count. Plus
  * a base latency for every request of a run (`--latency-ms`, `--latency-jitter-ms`,
  * `EmulatorOptions.latencyMs`), which control API resets keep.
  */
 import { model } from '../model/model.js';
 import { AwsError } from './exceptions.js';
 
-export type FaultType = 'throttle' | 'error' | 'latency';
+export type FaultType = 'throttle' | 'error' | 'latency' | 'stall';
+
+/** The longest stall a fault may ask for. */
+const MAX_STALL_MS = 60_000;
+
+/** Block this thread for `ms` without burning CPU: what a pathological regex or a huge
+ * synchronous computation does to an event loop (stall faults). */
+function stallThread(ms: number) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
 
 export interface Fault {
   id: number;
@@ -58,8 +67,8 @@ export class FaultInjector {
 
   add(spec: Record<string, unknown>): Fault {
     const type = spec.type;
-    if (type !== 'throttle' && type !== 'error' && type !== 'latency') {
-      throw new Error("type must be 'throttle', 'error' or 'latency'");
+    if (type !== 'throttle' && type !== 'error' && type !== 'latency' && type !== 'stall') {
+      throw new Error("type must be 'throttle', 'error', 'latency' or 'stall'");
     }
     const rate = spec.rate === undefined ? 1 : Number(spec.rate);
     if (!(rate >= 0 && rate <= 1)) throw new Error('rate must be between 0 and 1');
@@ -70,6 +79,12 @@ export class FaultInjector {
     const latencyMs = spec.latencyMs === undefined ? undefined : Number(spec.latencyMs);
     if (type === 'latency' && !(latencyMs !== undefined && latencyMs >= 0)) {
       throw new Error('latency faults need latencyMs >= 0');
+    }
+    if (
+      type === 'stall' &&
+      !(latencyMs !== undefined && latencyMs >= 0 && latencyMs <= MAX_STALL_MS)
+    ) {
+      throw new Error(`stall faults need latencyMs between 0 and ${MAX_STALL_MS}`);
     }
     const jitterMs = spec.jitterMs === undefined ? undefined : Number(spec.jitterMs);
     if (jitterMs !== undefined) checkLatency(latencyMs ?? 0, jitterMs);
@@ -106,6 +121,9 @@ export class FaultInjector {
       }
       if (fault.type === 'latency') {
         await sleep(this.jittered(fault.latencyMs ?? 0, fault.jitterMs ?? 0));
+      } else if (fault.type === 'stall') {
+        // The whole thread, not just this request: every other request waits too.
+        stallThread(fault.latencyMs ?? 0);
       } else if (fault.type === 'throttle') {
         throw new AwsError('ThrottlingException', fault.message ?? 'Rate exceeded');
       } else {

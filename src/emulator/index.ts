@@ -11,3 +11,4 @@ export {
   type RunningEmulator,
   startEmulator,
 } from './server.js';
+export { startEmulatorThread, type ThreadEmulatorOptions } from './thread.js';

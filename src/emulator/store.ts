@@ -15,8 +15,11 @@ import { TagsModel } from './models/tags.js';
 export type { StoreOptions };
 
 /** Everything that persistence saves (credentials are deliberately not part of it). */
+/** Version 2: resources keep their validated requests (`definition`), not named fields. */
+export const STATE_VERSION = 2;
+
 export interface StoreState {
-  version: 1;
+  version: typeof STATE_VERSION;
   profiles: ProfileRecord[];
   flows: FlowRecord[];
   runs: RunRecord[];
@@ -95,7 +98,7 @@ export class Store {
 
   snapshot(): StoreState {
     return {
-      version: 1,
+      version: STATE_VERSION,
       profiles: [...this.profiles.records.values()],
       flows: [...this.flows.records.values()],
       runs: [...this.runs.byFlow.values()].flat(),
@@ -107,6 +110,11 @@ export class Store {
   }
 
   restore(s: StoreState) {
+    if (s.version !== STATE_VERSION) {
+      throw new Error(
+        `The saved state is version ${s.version}, this emulator reads version ${STATE_VERSION}: start with an empty --data-dir`,
+      );
+    }
     this.reset();
     for (const p of s.profiles) this.profiles.records.set(p.connectorProfileName, p);
     for (const c of s.connectors) this.connectors.records.set(c.connectorLabel, c);

@@ -219,6 +219,7 @@ beforeAll(async () => {
   await client.send(new sdk.CreateFlowCommand(s3Flow('hidden', 'sf')));
   await fetch(`${running.url}/_emulator/consistency`, {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ hideNewRunsForCalls: 3 }),
   });
   await client.send(new sdk.StartFlowCommand({ flowName: 'hidden' }));

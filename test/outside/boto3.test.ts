@@ -284,6 +284,25 @@ describe.skipIf(!hasBoto3)(
       });
     });
 
+    // Apache Airflow's AppFlow operators (apache/airflow providers/amazon/.../hooks/appflow.py
+    // and operators/appflow.py), as test/outside/py/airflow.py restates their boto3 calls:
+    // update_flow_filter deletes DescribeFlow's triggerConfig.triggerProperties unguarded (a
+    // KeyError when missing) and the short-circuit operator skips on recordsProcessed 0.
+    // Each source entity holds 720 hourly records (src/emulator/models/source-data.ts).
+    test("Airflow's operators: DescribeFlow's trigger back into UpdateFlow, filters and record counts", async () => {
+      await ctx.emulator.control.reset();
+      const o = await scenario('airflow');
+      const onDemand = { triggerType: 'OnDemand', triggerProperties: {} };
+      expect(seen(o, 'triggerProperties')).toEqual(onDemand);
+      expect(seen(o, 'full')).toEqual({ status: 'Successful', records: 720 });
+      expect(seen(o, 'triggerPropertiesAfterUpdate')).toEqual(onDemand);
+      expect(seen(o, 'afterTomorrow')).toEqual({ status: 'Successful', records: 0 });
+      expect(seen(o, 'beforeTomorrow').records).toBe(720);
+      expect(seen(o, 'beforeLastMonth').records).toBe(0);
+      expect(seen(o, 'daily').records).toBe(24);
+      expect(seen(o, 'fullAgain').records).toBe(720);
+    });
+
     test('every operation of the model was driven through boto3 and answered by the emulator', () => {
       expect(ctx.tally.missing()).toEqual([]);
       expect(MODEL_OPERATIONS).toEqual(readManifest().operations);

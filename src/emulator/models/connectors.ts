@@ -3,6 +3,7 @@
  * the connector catalog operations (DescribeConnector, DescribeConnectors, ListConnectors) over
  * the built-in types of catalog.ts plus the registered custom connectors.
  */
+import { operation } from '../../model/model.js';
 import {
   builtInConfiguration,
   builtInDetail,
@@ -12,6 +13,7 @@ import {
 import { toSeconds } from '../clock.js';
 import { conflict, notFound, validationError } from '../exceptions.js';
 import { type JsonObject, omitUndefined } from '../json.js';
+import { answer, listItemShape, storable } from '../outputs.js';
 import { paginate } from '../pagination.js';
 import type { ModelEnv } from './env.js';
 import type { IdempotencyModel } from './idempotency.js';
@@ -19,9 +21,14 @@ import type { IdempotencyModel } from './idempotency.js';
 export interface ConnectorRecord {
   connectorLabel: string;
   connectorArn: string;
-  description?: string;
-  connectorProvisioningType: string;
-  connectorProvisioningConfig: JsonObject;
+  /** The RegisterConnector request as the model validated it (no clientToken), as
+   * UpdateConnectorRegistration left it: ListConnectors and DescribeConnectors answer from it
+   * by the model's output shape (outputs.ts). */
+  definition: JsonObject & {
+    description?: string;
+    connectorProvisioningType?: string;
+    connectorProvisioningConfig?: JsonObject;
+  };
   connectorVersion: number;
   registeredAtMs: number;
   registeredBy: string;
@@ -78,6 +85,9 @@ export const AWS_MANAGED_CONNECTOR_LABELS: ReadonlySet<string> = new Set([
   'SalesforceMarketingCloud',
 ]);
 
+/** The request shape a registration's definition is a value of. */
+const REGISTER = operation('RegisterConnector').input!.shape;
+
 export class ConnectorsModel {
   records = new Map<string, ConnectorRecord>();
 
@@ -118,10 +128,10 @@ export class ConnectorsModel {
       {
         connectorLabel: c.connectorLabel,
         connectorArn: c.connectorArn,
-        description: c.description,
+        description: c.definition.description,
         connectorVersion: `${c.connectorVersion}.0`,
-        connectorProvisioningType: c.connectorProvisioningType,
-        connectorProvisioningConfig: c.connectorProvisioningConfig,
+        connectorProvisioningType: this.provisioningType(c),
+        connectorProvisioningConfig: c.definition.connectorProvisioningConfig,
         registeredAt: toSeconds(c.registeredAtMs),
         registeredBy: c.registeredBy,
       },
@@ -143,21 +153,30 @@ export class ConnectorsModel {
     return { ...configuration, connectorOwner: 'AWS' };
   }
 
+  /** RegisterConnector's connectorProvisioningType, LAMBDA when left out (its only value). */
+  private provisioningType(c: ConnectorRecord): string {
+    return c.definition.connectorProvisioningType ?? 'LAMBDA';
+  }
+
   private customDetail(c: ConnectorRecord): JsonObject {
-    return omitUndefined({
-      connectorDescription: c.description,
-      connectorName: c.connectorLabel,
-      connectorOwner: this.env.opts.accountId,
-      connectorVersion: `${c.connectorVersion}.0`,
-      applicationType: 'CustomConnector',
-      connectorType: 'CustomConnector',
-      connectorLabel: c.connectorLabel,
-      registeredAt: toSeconds(c.registeredAtMs),
-      registeredBy: c.registeredBy,
-      connectorProvisioningType: c.connectorProvisioningType,
-      connectorModes: ['Public'],
-      supportedDataTransferTypes: ['RECORD'],
-    });
+    return answer(
+      listItemShape('ListConnectors', 'connectors'),
+      {
+        connectorDescription: c.definition.description,
+        connectorName: c.connectorLabel,
+        connectorLabel: c.connectorLabel,
+        connectorOwner: this.env.opts.accountId,
+        connectorVersion: `${c.connectorVersion}.0`,
+        applicationType: 'CustomConnector',
+        connectorType: 'CustomConnector',
+        registeredAt: toSeconds(c.registeredAtMs),
+        registeredBy: c.registeredBy,
+        connectorProvisioningType: this.provisioningType(c),
+        connectorModes: ['Public'],
+        supportedDataTransferTypes: ['RECORD'],
+      },
+      { shape: REGISTER, value: c.definition },
+    );
   }
 
   registerConnector(input: RegisterConnectorInput) {
@@ -174,9 +193,7 @@ export class ConnectorsModel {
       const record: ConnectorRecord = {
         connectorLabel: label,
         connectorArn: this.env.arn('connector', label),
-        description: input.description,
-        connectorProvisioningType: input.connectorProvisioningType ?? 'LAMBDA',
-        connectorProvisioningConfig: config,
+        definition: storable(REGISTER, input as JsonObject),
         connectorVersion: 1,
         registeredAtMs: this.env.now,
         registeredBy: this.env.principal,
@@ -190,10 +207,12 @@ export class ConnectorsModel {
   updateConnectorRegistration(input: UpdateConnectorRegistrationInput) {
     return this.idempotency.run('UpdateConnectorRegistration', input, () => {
       const c = this.get(input.connectorLabel);
-      if (input.description !== undefined) c.description = input.description;
-      if (input.connectorProvisioningConfig) {
-        c.connectorProvisioningConfig = input.connectorProvisioningConfig;
-      }
+      // UpdateConnectorRegistration changes only what it is given (its members are optional).
+      const given = storable(
+        operation('UpdateConnectorRegistration').input!.shape,
+        input as unknown as JsonObject,
+      );
+      c.definition = { ...c.definition, ...given };
       c.connectorVersion++;
       this.env.touch();
       return { connectorArn: c.connectorArn };

@@ -181,6 +181,23 @@ function checkProjection(tasks: JsonObject[], sourceType: string) {
   }
 }
 
+/**
+ * A Filter task's operator must filter: NO_OP is refused. AppFlow's answer, quoted in
+ * aws/aws-cdk issue #17748: "[Task Validation Error: The operator NO_OP is not valid for
+ * filtering tasks.  The task sourceConnectorType is FILTERING and the task operator is NO_OP]".
+ */
+function checkFilterOperators(tasks: JsonObject[]) {
+  for (const task of tasks) {
+    const operator = task.connectorOperator;
+    if (task.taskType !== 'Filter' || typeof operator !== 'object' || operator === null) continue;
+    if (Object.values(operator).includes('NO_OP')) {
+      throw validationError(
+        'Create Flow request failed: [Task Validation Error: The operator NO_OP is not valid for filtering tasks.  The task sourceConnectorType is FILTERING and the task operator is NO_OP]',
+      );
+    }
+  }
+}
+
 /** Check a flow definition before anything changes; returns the parsed schedule of scheduled
  * flows. */
 export function checkFlowDefinition(
@@ -196,6 +213,7 @@ export function checkFlowDefinition(
     'sourceConnectorProperties',
     ctx,
   );
+  checkFilterOperators(input.tasks);
   checkProjection(input.tasks, sourceConfig.connectorType);
   const destinations = input.destinationFlowConfigList;
   if (!destinations.length) {

@@ -3,36 +3,33 @@
  * schedules of active scheduled flows, and the clock's tick that fires schedules and moves runs
  * along, per flow in time order.
  */
+import { operation } from '../../model/model.js';
 import { toSeconds } from '../clock.js';
 import { conflict, notFound, unsupported, validationError } from '../exceptions.js';
-import { omitUndefined } from '../json.js';
+import { type JsonObject, omitUndefined } from '../json.js';
+import { answer, listItemShape, storable, updated } from '../outputs.js';
 import { paginate } from '../pagination.js';
 import { nextFire } from '../schedule.js';
 import type { ModelEnv } from './env.js';
 import {
   checkFlowDefinition,
-  type DestinationFlowConfig,
   type FlowDefinition,
   type FlowRuleContext,
-  type SourceFlowConfig,
   scheduleOf,
-  type TriggerConfig,
 } from './flow-rules.js';
 import type { IdempotencyModel } from './idempotency.js';
 import type { PastRun, RunOwner, RunRecord, RunsModel } from './runs.js';
+import { sourceRecordCount } from './source-data.js';
 
 export interface FlowRecord extends RunOwner {
   flowArn: string;
   flowName: string;
-  description?: string;
-  kmsArn?: string;
   flowStatus: string;
   flowStatusMessage?: string;
-  sourceFlowConfig: SourceFlowConfig;
-  destinationFlowConfigList: DestinationFlowConfig[];
-  triggerConfig: TriggerConfig;
-  tasks: FlowDefinition['tasks'];
-  metadataCatalogConfig?: FlowDefinition['metadataCatalogConfig'];
+  /** The CreateFlow request as the model validated it (without clientToken and tags), as
+   * UpdateFlow left it: DescribeFlow and ListFlows answer from it by the model's output shapes
+   * (outputs.ts), so a member the model adds comes back with no edit here. */
+  definition: FlowDefinition;
   createdAtMs: number;
   lastUpdatedAtMs: number;
   createdBy: string;
@@ -46,6 +43,9 @@ export interface FlowRecord extends RunOwner {
 /** The user guide (Flow triggers, incremental transfer): "The first schedule-triggered flow
  * will pull 30 days of past records at the time of the first flow run." */
 export const FIRST_INCREMENTAL_PULL_MS = 30 * 86_400_000;
+
+/** The request shape a flow's definition is a value of. */
+const CREATE = operation('CreateFlow').input!.shape;
 
 interface FlowNameInput {
   flowName: string;
@@ -78,8 +78,8 @@ export class FlowsModel {
     return [...this.records.values()]
       .filter(
         (f) =>
-          f.sourceFlowConfig.connectorProfileName === name ||
-          f.destinationFlowConfigList.some((d) => d.connectorProfileName === name),
+          f.definition.sourceFlowConfig.connectorProfileName === name ||
+          f.definition.destinationFlowConfigList.some((d) => d.connectorProfileName === name),
       )
       .map((f) => f.flowName);
   }
@@ -98,12 +98,12 @@ export class FlowsModel {
     const anchorMs = opts.anchorMs ?? this.env.now;
     const afterMs = opts.afterMs ?? anchorMs;
     const runAtAnchor = opts.runAtAnchor ?? true;
-    const schedule = scheduleOf(flow.triggerConfig);
+    const schedule = scheduleOf(flow.definition.triggerConfig);
     if (!schedule || flow.flowStatus !== 'Active') {
       flow.schedule = undefined;
       return;
     }
-    const start = flow.triggerConfig.triggerProperties?.Scheduled?.scheduleStartTime;
+    const start = flow.definition.triggerConfig.triggerProperties?.Scheduled?.scheduleStartTime;
     const anchor = start && start * 1000 > anchorMs ? start * 1000 : anchorMs;
     const from = Math.max(anchor, afterMs);
     const scale = this.env.opts.timeScale;
@@ -113,7 +113,7 @@ export class FlowsModel {
   }
 
   private setNext(flow: FlowRecord, anchorMs: number, baseMs: number | undefined) {
-    const offset = flow.triggerConfig.triggerProperties?.Scheduled?.scheduleOffset ?? 0;
+    const offset = flow.definition.triggerConfig.triggerProperties?.Scheduled?.scheduleOffset ?? 0;
     flow.schedule =
       baseMs === undefined
         ? undefined
@@ -127,22 +127,20 @@ export class FlowsModel {
       }
       this.check(input);
       const at = this.env.now;
+      const { tags, ...definition } = storable(
+        CREATE,
+        input as unknown as JsonObject,
+      ) as unknown as FlowDefinition;
       const flow: FlowRecord = {
         flowArn: this.env.arn('flow', input.flowName),
         flowName: input.flowName,
-        description: input.description,
-        kmsArn: input.kmsArn,
         flowStatus: input.triggerConfig.triggerType === 'OnDemand' ? 'Active' : 'Draft',
-        sourceFlowConfig: input.sourceFlowConfig,
-        destinationFlowConfigList: input.destinationFlowConfigList,
-        triggerConfig: input.triggerConfig,
-        tasks: input.tasks,
-        metadataCatalogConfig: input.metadataCatalogConfig,
+        definition,
         createdAtMs: at,
         lastUpdatedAtMs: at,
         createdBy: this.env.principal,
         lastUpdatedBy: this.env.principal,
-        tags: { ...(input.tags ?? {}) },
+        tags: { ...(tags ?? {}) },
         errorStreak: 0,
       };
       this.records.set(flow.flowName, flow);
@@ -154,7 +152,7 @@ export class FlowsModel {
   updateFlow(input: FlowDefinition) {
     return this.idempotency.run('UpdateFlow', input, () => {
       const flow = this.get(input.flowName);
-      const oldDest = flow.destinationFlowConfigList[0]?.connectorType;
+      const oldDest = flow.definition.destinationFlowConfigList[0]?.connectorType;
       const newDest = input.destinationFlowConfigList[0]?.connectorType;
       if (oldDest && newDest && oldDest !== newDest) {
         throw validationError(
@@ -162,13 +160,13 @@ export class FlowsModel {
         );
       }
       this.check(input);
-      const triggerChanged = flow.triggerConfig.triggerType !== input.triggerConfig.triggerType;
-      flow.description = input.description;
-      flow.sourceFlowConfig = input.sourceFlowConfig;
-      flow.destinationFlowConfigList = input.destinationFlowConfigList;
-      flow.triggerConfig = input.triggerConfig;
-      flow.tasks = input.tasks;
-      flow.metadataCatalogConfig = input.metadataCatalogConfig;
+      const triggerChanged =
+        flow.definition.triggerConfig.triggerType !== input.triggerConfig.triggerType;
+      flow.definition = updated(
+        flow.definition as unknown as JsonObject,
+        operation('UpdateFlow').input!.shape,
+        input as unknown as JsonObject,
+      ) as unknown as FlowDefinition;
       flow.lastUpdatedAtMs = this.env.now;
       flow.lastUpdatedBy = this.env.principal;
       if (triggerChanged) {
@@ -203,28 +201,41 @@ export class FlowsModel {
     });
   }
 
-  describeFlow(input: FlowNameInput) {
-    const f = this.get(input.flowName);
-    return omitUndefined({
+  /** What AppFlow computes for every answer about a flow (the rest is its definition). */
+  private computed(f: FlowRecord) {
+    const trigger = f.definition.triggerConfig;
+    return {
       flowArn: f.flowArn,
-      description: f.description,
-      flowName: f.flowName,
-      kmsArn: f.kmsArn,
       flowStatus: f.flowStatus,
       flowStatusMessage: f.flowStatusMessage,
-      sourceFlowConfig: f.sourceFlowConfig,
-      destinationFlowConfigList: f.destinationFlowConfigList,
       lastRunExecutionDetails: this.lastRunView(f),
-      triggerConfig: f.triggerConfig,
-      tasks: f.tasks,
+      // AppFlow answers `triggerProperties: {}` when a flow has none (on-demand flows), and
+      // Apache Airflow's AppflowHook.update_flow_filter deletes that key from DescribeFlow's
+      // answer without a guard (providers/amazon/aws/hooks/appflow.py): every
+      // full/daily/before/after operator needs it, also after its own UpdateFlow without it.
+      triggerConfig: { ...trigger, triggerProperties: trigger.triggerProperties ?? {} },
       createdAt: toSeconds(f.createdAtMs),
       lastUpdatedAt: toSeconds(f.lastUpdatedAtMs),
       createdBy: f.createdBy,
       lastUpdatedBy: f.lastUpdatedBy,
       tags: f.tags,
-      metadataCatalogConfig: f.metadataCatalogConfig,
-      schemaVersion: 1,
-    });
+    };
+  }
+
+  private stored(f: FlowRecord) {
+    return { shape: CREATE, value: f.definition as unknown as JsonObject };
+  }
+
+  describeFlow(input: FlowNameInput) {
+    const f = this.get(input.flowName);
+    return answer(
+      operation('DescribeFlow').output!.shape,
+      {
+        ...this.computed(f),
+        schemaVersion: 1,
+      },
+      this.stored(f),
+    );
   }
 
   listFlows(input: { maxResults?: number; nextToken?: string }) {
@@ -237,25 +248,22 @@ export class FlowsModel {
     );
     const label = (name?: string) =>
       name ? this.catalog.profile(name)?.connectorLabel : undefined;
-    const flows = page.map((f) =>
-      omitUndefined({
-        flowArn: f.flowArn,
-        description: f.description,
-        flowName: f.flowName,
-        flowStatus: f.flowStatus,
-        sourceConnectorType: f.sourceFlowConfig.connectorType,
-        sourceConnectorLabel: label(f.sourceFlowConfig.connectorProfileName),
-        destinationConnectorType: f.destinationFlowConfigList[0]?.connectorType,
-        destinationConnectorLabel: label(f.destinationFlowConfigList[0]?.connectorProfileName),
-        triggerType: f.triggerConfig.triggerType,
-        createdAt: toSeconds(f.createdAtMs),
-        lastUpdatedAt: toSeconds(f.lastUpdatedAtMs),
-        createdBy: f.createdBy,
-        lastUpdatedBy: f.lastUpdatedBy,
-        tags: f.tags,
-        lastRunExecutionDetails: this.lastRunView(f),
-      }),
-    );
+    const flows = page.map((f) => {
+      const source = f.definition.sourceFlowConfig;
+      const destination = f.definition.destinationFlowConfigList[0];
+      return answer(
+        listItemShape('ListFlows', 'flows'),
+        {
+          ...this.computed(f),
+          sourceConnectorType: source.connectorType,
+          sourceConnectorLabel: label(source.connectorProfileName),
+          destinationConnectorType: destination?.connectorType,
+          destinationConnectorLabel: label(destination?.connectorProfileName),
+          triggerType: f.definition.triggerConfig.triggerType,
+        },
+        this.stored(f),
+      );
+    });
     return omitUndefined({ flows, nextToken });
   }
 
@@ -265,8 +273,11 @@ export class FlowsModel {
    * them ended (from the flow's creation for the first). */
   private pullWindow(flow: FlowRecord, at: number) {
     const before = this.runs.of(flow.flowName).filter((r) => r.startedAtMs < at);
-    const props = flow.triggerConfig.triggerProperties?.Scheduled;
-    if (flow.triggerConfig.triggerType === 'Scheduled' && props?.dataPullMode === 'Incremental') {
+    const props = flow.definition.triggerConfig.triggerProperties?.Scheduled;
+    if (
+      flow.definition.triggerConfig.triggerType === 'Scheduled' &&
+      props?.dataPullMode === 'Incremental'
+    ) {
       const lastOk = before.filter((r) => r.status === 'Successful').at(-1);
       const first =
         props.firstExecutionFrom !== undefined
@@ -278,12 +289,13 @@ export class FlowsModel {
   }
 
   private startRun(flow: FlowRecord, at: number): RunRecord {
-    return this.runs.start(flow, at, this.pullWindow(flow, at));
+    const records = sourceRecordCount(flow.definition.tasks, at);
+    return this.runs.start(flow, at, this.pullWindow(flow, at), records);
   }
 
   startFlow(input: FlowNameInput) {
     const flow = this.get(input.flowName);
-    const onDemand = flow.triggerConfig.triggerType === 'OnDemand';
+    const onDemand = flow.definition.triggerConfig.triggerType === 'OnDemand';
     type StartFlowResponse = { flowArn: string; flowStatus: string; executionId?: string };
     // StartFlowRequest.clientToken: "If you specify input parameters that differ from your
     // first request, an error occurs for flows that run on a schedule or based on an event.
@@ -319,7 +331,7 @@ export class FlowsModel {
 
   stopFlow(input: FlowNameInput) {
     const flow = this.get(input.flowName);
-    if (flow.triggerConfig.triggerType === 'OnDemand') {
+    if (flow.definition.triggerConfig.triggerType === 'OnDemand') {
       throw unsupported(
         `Flow ${flow.flowName} is an on-demand flow; only scheduled and event-triggered flows can be stopped`,
       );
@@ -334,7 +346,7 @@ export class FlowsModel {
   /** After a run of `flow` finished: deactivate it once it failed too often in a row. */
   private checkErrorThreshold(flow: FlowRecord) {
     const threshold =
-      flow.triggerConfig.triggerProperties?.Scheduled?.flowErrorDeactivationThreshold;
+      flow.definition.triggerConfig.triggerProperties?.Scheduled?.flowErrorDeactivationThreshold;
     if (threshold && flow.errorStreak >= threshold && flow.flowStatus === 'Active') {
       flow.flowStatus = 'Suspended';
       flow.flowStatusMessage = `Deactivated after ${flow.errorStreak} consecutive failed runs`;
@@ -352,13 +364,13 @@ export class FlowsModel {
           if (this.runs.advance(dueRun, flow)) this.checkErrorThreshold(flow);
         } else if (fire !== undefined) {
           const base = fire.baseMs ?? fire.nextMs;
-          const end = flow.triggerConfig.triggerProperties?.Scheduled?.scheduleEndTime;
+          const end = flow.definition.triggerConfig.triggerProperties?.Scheduled?.scheduleEndTime;
           if (end && base > end * 1000) {
             flow.schedule = undefined;
             continue;
           }
           this.startRun(flow, fire.nextMs);
-          const schedule = scheduleOf(flow.triggerConfig);
+          const schedule = scheduleOf(flow.definition.triggerConfig);
           const next = schedule
             ? nextFire(schedule, fire.anchorMs, base, this.env.opts.timeScale)
             : undefined;
@@ -384,7 +396,7 @@ export class FlowsModel {
   /** Start a run now, as if the source had sent an event (control API). */
   triggerEvent(flowName: string) {
     const flow = this.get(flowName);
-    if (flow.triggerConfig.triggerType !== 'OnDemand' && flow.flowStatus !== 'Active') {
+    if (flow.definition.triggerConfig.triggerType !== 'OnDemand' && flow.flowStatus !== 'Active') {
       throw conflict(`Flow ${flowName} is not active`);
     }
     return { executionId: this.startRun(flow, this.env.now).executionId };
@@ -413,6 +425,7 @@ export class FlowsModel {
       ...spec,
       dataPullStartMs: window.startMs,
       dataPullEndMs: window.endMs,
+      sourceRecords: sourceRecordCount(flow.definition.tasks, spec.startedAtMs),
     });
     if (this.runs.of(flowName).at(-1) === run) this.checkErrorThreshold(flow);
     return run;

@@ -5,10 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { connectorMemberFor } from '../../model/connectors.js';
+import { operation } from '../../model/model.js';
 import { PROFILELESS_TYPES } from '../catalog.js';
 import { toSeconds } from '../clock.js';
 import { conflict, notFound, validationError } from '../exceptions.js';
 import { type JsonObject, omitUndefined } from '../json.js';
+import { answer, listItemShape, storable, updated } from '../outputs.js';
 import { paginate } from '../pagination.js';
 import type { ConnectorsModel } from './connectors.js';
 import type { ModelEnv } from './env.js';
@@ -20,10 +22,11 @@ export interface ProfileRecord {
   connectorProfileName: string;
   connectorType: string;
   connectorLabel?: string;
-  connectionMode: string;
-  kmsArn?: string;
   credentialsArn?: string;
-  connectorProfileProperties: JsonObject;
+  /** The CreateConnectorProfile request as the model validated it, without its credentials
+   * and clientToken (outputs.ts `storable`), as UpdateConnectorProfile left it:
+   * DescribeConnectorProfiles answers from it by the model's output shape. */
+  definition: JsonObject;
   createdAtMs: number;
   lastUpdatedAtMs: number;
   tags: Record<string, string>;
@@ -93,6 +96,9 @@ function checkCredentials(type: string, creds: JsonObject | undefined) {
     );
   }
 }
+
+/** The request shape a profile's definition is a value of. */
+const CREATE = operation('CreateConnectorProfile').input!.shape;
 
 export class ProfilesModel {
   records = new Map<string, ProfileRecord>();
@@ -179,10 +185,8 @@ export class ProfilesModel {
         connectorProfileName: name,
         connectorType: type,
         connectorLabel: input.connectorLabel,
-        connectionMode: input.connectionMode,
-        kmsArn: input.kmsArn,
         credentialsArn: creds ? this.credentialsArnFor(name) : undefined,
-        connectorProfileProperties: input.connectorProfileConfig.connectorProfileProperties,
+        definition: storable(CREATE, input as unknown as JsonObject),
         createdAtMs: at,
         lastUpdatedAtMs: at,
         tags: {},
@@ -199,8 +203,11 @@ export class ProfilesModel {
       const p = this.get(input.connectorProfileName);
       this.checkProperties(p.connectorType, input.connectorProfileConfig);
       checkCredentials(p.connectorType, input.connectorProfileConfig.connectorProfileCredentials);
-      p.connectionMode = input.connectionMode;
-      p.connectorProfileProperties = input.connectorProfileConfig.connectorProfileProperties;
+      p.definition = updated(
+        p.definition,
+        operation('UpdateConnectorProfile').input!.shape,
+        input as unknown as JsonObject,
+      );
       const creds = input.connectorProfileConfig.connectorProfileCredentials;
       if (creds) {
         this.credentials.set(p.connectorProfileName, creds);
@@ -228,17 +235,16 @@ export class ProfilesModel {
   }
 
   private view(p: ProfileRecord): JsonObject {
-    return omitUndefined({
-      connectorProfileArn: p.connectorProfileArn,
-      connectorProfileName: p.connectorProfileName,
-      connectorType: p.connectorType,
-      connectorLabel: p.connectorLabel,
-      connectionMode: p.connectionMode,
-      credentialsArn: p.credentialsArn,
-      connectorProfileProperties: p.connectorProfileProperties,
-      createdAt: toSeconds(p.createdAtMs),
-      lastUpdatedAt: toSeconds(p.lastUpdatedAtMs),
-    });
+    return answer(
+      listItemShape('DescribeConnectorProfiles', 'connectorProfileDetails'),
+      {
+        connectorProfileArn: p.connectorProfileArn,
+        credentialsArn: p.credentialsArn,
+        createdAt: toSeconds(p.createdAtMs),
+        lastUpdatedAt: toSeconds(p.lastUpdatedAtMs),
+      },
+      { shape: CREATE, value: p.definition },
+    );
   }
 
   describeConnectorProfiles(input: DescribeConnectorProfilesInput) {

@@ -35,6 +35,9 @@ export interface RunRecord {
   dataPullStartMs?: number;
   dataPullEndMs?: number;
   result: JsonObject;
+  /** How many records the source entity gives this run through the flow's filters
+   * (source-data.ts); its final statistics count them. */
+  sourceRecords?: number;
   /** Eventual consistency: DescribeFlowExecutionRecords calls that still do not show it. */
   hiddenFor: number;
 }
@@ -61,6 +64,7 @@ export interface PastRun {
   message?: string;
   dataPullStartMs?: number;
   dataPullEndMs?: number;
+  sourceRecords?: number;
 }
 
 export const DEFAULT_ERROR_MESSAGE =
@@ -79,7 +83,7 @@ function seeded(key: string): () => number {
 
 function finalResult(run: RunRecord, ok: boolean): JsonObject {
   const rnd = seeded(run.executionId);
-  const records = 100 + Math.floor(rnd() * 50_000);
+  const records = run.sourceRecords ?? 100 + Math.floor(rnd() * 50_000);
   const bytes = records * (300 + Math.floor(rnd() * 700));
   const parallel = 1 + Math.floor(rnd() * 4);
   if (ok) {
@@ -93,7 +97,7 @@ function finalResult(run: RunRecord, ok: boolean): JsonObject {
   }
   const done = Math.floor(records * rnd() * 0.5);
   return {
-    bytesProcessed: Math.floor((bytes * done) / records),
+    bytesProcessed: records ? Math.floor((bytes * done) / records) : 0,
     bytesWritten: 0,
     recordsProcessed: done,
     numParallelProcesses: parallel,
@@ -146,7 +150,12 @@ export class RunsModel {
   }
 
   /** Start a run of `flow` at clock time `at` (a StartFlow, a schedule or an event). */
-  start(flow: RunOwner, at: number, window: { startMs: number; endMs: number }): RunRecord {
+  start(
+    flow: RunOwner,
+    at: number,
+    window: { startMs: number; endMs: number },
+    sourceRecords?: number,
+  ): RunRecord {
     const { outcome, message } = this.takeOutcome(flow.flowName);
     const run: RunRecord = {
       executionId: randomUUID(),
@@ -160,6 +169,7 @@ export class RunsModel {
       dataPullStartMs: window.startMs,
       dataPullEndMs: window.endMs,
       result: { bytesProcessed: 0, bytesWritten: 0, recordsProcessed: 0 },
+      sourceRecords,
       hiddenFor: this.hideNewRunsForCalls,
     };
     const runs = this.of(flow.flowName);
@@ -296,6 +306,7 @@ export class RunsModel {
         spec.dataPullStartMs ?? runs.at(-1)?.dataPullEndMs ?? spec.startedAtMs - 3_600_000,
       dataPullEndMs: spec.dataPullEndMs ?? spec.startedAtMs,
       result: { bytesProcessed: 0, bytesWritten: 0, recordsProcessed: 0 },
+      sourceRecords: spec.sourceRecords,
       hiddenFor: 0,
     };
     runs.push(run);
