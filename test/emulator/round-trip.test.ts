@@ -24,11 +24,8 @@ import {
   UpdateFlowCommand,
 } from '@aws-sdk/client-appflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CONNECTOR_TYPES,
-  connectorMemberFor,
-  PROFILELESS_TYPES,
-} from '../../src/model/connectors.js';
+import { PROFILELESS_TYPES } from '../../src/model/connector-facts.js';
+import { CONNECTOR_TYPES, connectorMemberFor } from '../../src/model/connectors.js';
 import { operation, shape } from '../../src/model/model.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { at, holdsSensitive, leaves, valueFor } from './model-values.js';
