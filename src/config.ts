@@ -1,6 +1,6 @@
 /**
  * Configuration from the environment (and a few CLI flags), validated once at start.
- * Every variable is documented in the README's configuration table.
+ * Every variable is documented in docs/configuration.md.
  */
 
 export type PersistedMode = 'off' | 'allow' | 'only';
