@@ -39,6 +39,8 @@ export interface GatewayConfig {
   /** Where the built dashboard is (default dist/web in the package). */
   dashboardDir?: string;
   introspection: boolean;
+  /** Serve the schema as a Federation v2 subgraph (`_service`, `_entities`: src/schema/federation.ts). */
+  federation: boolean;
   /** Allow anonymous requests with every scope (the demo does). */
   allowAnonymous: boolean;
   /** sha256 hex of accepted API keys, each with its scopes. */
@@ -235,6 +237,7 @@ export function loadConfig(
     dashboard: bool(env, 'DASHBOARD', true),
     dashboardDir: env.DASHBOARD_DIR || undefined,
     introspection: bool(env, 'INTROSPECTION', !production),
+    federation: bool(env, 'FEDERATION', false),
     // Anonymous access only when configured, or in the self-contained demo (embedded emulator).
     allowAnonymous: bool(env, 'ALLOW_ANONYMOUS', !appflowEndpoint && !useRealAws),
     apiKeys: apiKeys(env),
