@@ -77,8 +77,13 @@ export interface GatewayConfig {
     /** Longest list given to a field argument (`nodes(ids:)`), also counted in the cost. */
     maxListLength: number;
   };
-  /** OpenTelemetry spans through @opentelemetry/api (a no-op until an SDK is registered). */
+  /**
+   * OpenTelemetry spans through @opentelemetry/api: on by default when OTLP traces are exported;
+   * TRACING=true without an endpoint hands them to an SDK started by `node --import`.
+   */
   tracing: boolean;
+  /** OTLP export by the OpenTelemetry Node SDK (src/telemetry.ts): signals with an endpoint. */
+  otlp: { traces: boolean; metrics: boolean };
   /** The one request pipeline's transport limits (src/plugins/pipeline.ts). */
   transport: {
     /** Largest HTTP request body, /graphql and /graphql/stream (413 above it). */
@@ -206,6 +211,22 @@ function validateAccess(config: GatewayConfig): void {
   }
 }
 
+/**
+ * Which signals the Node SDK exports over OTLP: those with an endpoint (the standard variables,
+ * read by the SDK itself too), unless OTEL_SDK_DISABLED or the signal's exporter is `none`.
+ */
+function otlpExport(env: Env): GatewayConfig['otlp'] {
+  const any = url(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']);
+  const traces = url(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', ['http:', 'https:']);
+  const metrics = url(env, 'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT', ['http:', 'https:']);
+  if (bool(env, 'OTEL_SDK_DISABLED', false)) return { traces: false, metrics: false };
+  const none = (name: string) => (env[name] ?? '').split(',').some((s) => s.trim() === 'none');
+  return {
+    traces: Boolean(any || traces) && !none('OTEL_TRACES_EXPORTER'),
+    metrics: Boolean(any || metrics) && !none('OTEL_METRICS_EXPORTER'),
+  };
+}
+
 export function loadConfig(
   env: Env = process.env,
   overrides: Partial<GatewayConfig> = {},
@@ -217,6 +238,7 @@ export function loadConfig(
   if (!['off', 'allow', 'only'].includes(persisted)) {
     throw new ConfigError(`PERSISTED_OPERATIONS must be off, allow or only, got "${persisted}"`);
   }
+  const otlp = otlpExport(env);
   const config: GatewayConfig = {
     port: int(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -275,7 +297,8 @@ export function loadConfig(
       maxDirectives: int(env, 'MAX_DIRECTIVES', 50, 0, 10000),
       maxListLength: int(env, 'MAX_LIST_LENGTH', 100, 1, 100000),
     },
-    tracing: bool(env, 'TRACING', false),
+    tracing: bool(env, 'TRACING', otlp.traces),
+    otlp,
     transport: {
       maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 100_000_000),
       wsMaxPayloadBytes: int(env, 'WS_MAX_PAYLOAD_BYTES', 1_048_576, 1024, 100_000_000),

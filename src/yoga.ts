@@ -143,7 +143,7 @@ export async function createGateway(
     appflow,
     production,
     async close() {
-      production.close();
+      await production.close();
       await services.live.close();
       if (!deps.appflow) appflow.destroy();
       await redis?.close();
