@@ -76,6 +76,7 @@ export function useTracing(otel: OtelApi, options: TelemetryOptions): Plugin {
       setExecuteFn(async (a) => {
         const started = performance.now();
         const run = async (span?: import('@opentelemetry/api').Span) => {
+          for (const [key, value] of Object.entries(attributes)) span?.setAttribute(key, value!);
           let failed = false;
           try {
             const result = await executeFn(a);
@@ -95,7 +96,7 @@ export function useTracing(otel: OtelApi, options: TelemetryOptions): Plugin {
             });
           }
         };
-        return options.spans ? tracer.startActiveSpan(name, { attributes }, run) : run();
+        return options.spans ? tracer.startActiveSpan(name, run) : run();
       });
     },
   };
