@@ -25,10 +25,9 @@ export async function startTelemetry(otlp: GatewayConfig['otlp']): Promise<Telem
 
 /** Is an OpenTelemetry SDK registered in this process (ours, or one started by --import)? */
 export function hasTracerProvider(otel: OtelApi): boolean {
+  // Never ended, so an SDK that is there does not export it.
   const span = otel.trace.getTracer('appflow-gateway').startSpan('probe');
-  const valid = otel.trace.isSpanContextValid(span.spanContext());
-  span.end();
-  return valid;
+  return otel.trace.isSpanContextValid(span.spanContext());
 }
 
 /**
