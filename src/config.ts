@@ -1,6 +1,6 @@
 /**
  * Configuration from the environment (and a few CLI flags), validated once at start.
- * Every variable is documented in the README's configuration table.
+ * Every variable is documented in docs/configuration.md.
  */
 
 export type PersistedMode = 'off' | 'allow' | 'only';
@@ -39,6 +39,8 @@ export interface GatewayConfig {
   /** Where the built dashboard is (default dist/web in the package). */
   dashboardDir?: string;
   introspection: boolean;
+  /** Serve the schema as a Federation v2 subgraph (`_service`, `_entities`: src/schema/federation.ts). */
+  federation: boolean;
   /** Allow anonymous requests with every scope (the demo does). */
   allowAnonymous: boolean;
   /** sha256 hex of accepted API keys, each with its scopes. */
@@ -75,8 +77,13 @@ export interface GatewayConfig {
     /** Longest list given to a field argument (`nodes(ids:)`), also counted in the cost. */
     maxListLength: number;
   };
-  /** OpenTelemetry spans through @opentelemetry/api (a no-op until an SDK is registered). */
+  /**
+   * OpenTelemetry spans through @opentelemetry/api: on by default when OTLP traces are exported;
+   * TRACING=true without an endpoint hands them to an SDK started by `node --import`.
+   */
   tracing: boolean;
+  /** OTLP export by the OpenTelemetry Node SDK (src/telemetry.ts): signals with an endpoint. */
+  otlp: { traces: boolean; metrics: boolean };
   /** The one request pipeline's transport limits (src/plugins/pipeline.ts). */
   transport: {
     /** Largest HTTP request body, /graphql and /graphql/stream (413 above it). */
@@ -204,6 +211,22 @@ function validateAccess(config: GatewayConfig): void {
   }
 }
 
+/**
+ * Which signals the Node SDK exports over OTLP: those with an endpoint (the standard variables,
+ * read by the SDK itself too), unless OTEL_SDK_DISABLED or the signal's exporter is `none`.
+ */
+function otlpExport(env: Env): GatewayConfig['otlp'] {
+  const any = url(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']);
+  const traces = url(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', ['http:', 'https:']);
+  const metrics = url(env, 'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT', ['http:', 'https:']);
+  if (bool(env, 'OTEL_SDK_DISABLED', false)) return { traces: false, metrics: false };
+  const none = (name: string) => (env[name] ?? '').split(',').some((s) => s.trim() === 'none');
+  return {
+    traces: Boolean(any || traces) && !none('OTEL_TRACES_EXPORTER'),
+    metrics: Boolean(any || metrics) && !none('OTEL_METRICS_EXPORTER'),
+  };
+}
+
 export function loadConfig(
   env: Env = process.env,
   overrides: Partial<GatewayConfig> = {},
@@ -215,6 +238,7 @@ export function loadConfig(
   if (!['off', 'allow', 'only'].includes(persisted)) {
     throw new ConfigError(`PERSISTED_OPERATIONS must be off, allow or only, got "${persisted}"`);
   }
+  const otlp = otlpExport(env);
   const config: GatewayConfig = {
     port: int(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -236,6 +260,7 @@ export function loadConfig(
     dashboard: bool(env, 'DASHBOARD', true),
     dashboardDir: env.DASHBOARD_DIR || undefined,
     introspection: bool(env, 'INTROSPECTION', !production),
+    federation: bool(env, 'FEDERATION', false),
     // Anonymous access only when configured, or in the self-contained demo (embedded emulator).
     allowAnonymous: bool(env, 'ALLOW_ANONYMOUS', !appflowEndpoint && !useRealAws),
     apiKeys: apiKeys(env),
@@ -273,7 +298,8 @@ export function loadConfig(
       maxDirectives: int(env, 'MAX_DIRECTIVES', 50, 0, 10000),
       maxListLength: int(env, 'MAX_LIST_LENGTH', 100, 1, 100000),
     },
-    tracing: bool(env, 'TRACING', false),
+    tracing: bool(env, 'TRACING', otlp.traces),
+    otlp,
     transport: {
       maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 100_000_000),
       wsMaxPayloadBytes: int(env, 'WS_MAX_PAYLOAD_BYTES', 1_048_576, 1024, 100_000_000),

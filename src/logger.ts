@@ -97,13 +97,19 @@ export function redact(value: unknown, depth = 0): unknown {
 }
 
 export function createLogger(
-  options: { level?: string; name?: string } = {},
+  options: {
+    level?: string;
+    name?: string;
+    /** Fields added to every line (the active span's trace_id and span_id: src/telemetry.ts). */
+    mixin?: () => Record<string, unknown>;
+  } = {},
   destination?: DestinationStream,
 ): Logger {
   return pino(
     {
       name: options.name ?? 'appflow-gateway',
       level: options.level ?? 'info',
+      ...(options.mixin ? { mixin: options.mixin } : {}),
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: {

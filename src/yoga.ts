@@ -24,7 +24,7 @@ import { useQueryJit } from './plugins/jit.js';
 import { gatedViewer } from './plugins/pipeline.js';
 import { useSafeGraphQLSSE } from './plugins/sse-stream.js';
 import { RedisConnections } from './redis.js';
-import { schema } from './schema/index.js';
+import { schema, subgraphSchema } from './schema/index.js';
 import { useRedactInputValues } from './schema/mutations/errors.js';
 import {
   AppflowCache,
@@ -113,7 +113,8 @@ export async function createGateway(
     authenticator.authenticate(authenticator.fromHeaders(initial.request?.headers ?? {}));
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
-    schema,
+    // FEDERATION=true: the same schema plus `_service` and `_entities` (a Federation v2 subgraph).
+    schema: config.federation ? subgraphSchema() : schema,
     graphqlEndpoint: '/graphql',
     ...production.yogaOptions,
     logging: false,
@@ -142,7 +143,7 @@ export async function createGateway(
     appflow,
     production,
     async close() {
-      production.close();
+      await production.close();
       await services.live.close();
       if (!deps.appflow) appflow.destroy();
       await redis?.close();

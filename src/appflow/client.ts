@@ -21,7 +21,7 @@ import { decodeResponsesByTheModel } from './model-response.js';
 import { sendMembersTheSdkDoesNotKnow } from './model-wire.js';
 
 // package-lock pins the last SDK 3.x line that supports Node 20; its notice that later
-// releases need Node 22 is known (README) and only clutters logs. Opt back in with =false.
+// releases need Node 22 is known (docs/operations.md) and only clutters logs. Opt back in with =false.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 export type CallOutcome = 'ok' | string;

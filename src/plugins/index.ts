@@ -13,6 +13,7 @@ import type { GatewayContext, GatewayServices } from '../context.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { SharedRedis } from '../redis.js';
 import type { AppflowCache } from '../services/cache.js';
+import { hasTracerProvider, startTelemetry, traceLogFields } from '../telemetry.js';
 import { MemoryApqStore, RedisApqStore, useAutomaticPersistedQueries } from './apq.js';
 import { type Authenticator, createAuthenticator } from './auth.js';
 import { CSRF_HEADERS, useCsrfPrevention } from './csrf.js';
@@ -62,7 +63,7 @@ export interface ProductionLayer {
     | 'batching'
     | 'maxRequestBodySize'
   >;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export async function createProductionLayer(
@@ -76,7 +77,13 @@ export async function createProductionLayer(
     logger?: Logger;
   },
 ): Promise<ProductionLayer> {
-  const logger = deps.logger ?? createLogger({ level: config.logLevel });
+  // OpenTelemetry first, so the logger can stamp lines with the active span's ids.
+  const telemetry = await startTelemetry(config.otlp);
+  const otel = config.tracing || telemetry ? await loadOtel() : undefined;
+  const logger =
+    deps.logger ??
+    createLogger({ level: config.logLevel, mixin: otel ? traceLogFields(otel) : undefined });
+  if (telemetry) logger.info(config.otlp, 'OpenTelemetry: exporting over OTLP');
   const authenticator = createAuthenticator(config);
   const persisted = PersistedOperations.fromFile(
     config.persistedOperations,
@@ -124,10 +131,14 @@ export async function createProductionLayer(
       : new AppflowRateLimiter(config.rateLimitPerMinute);
     plugins.push(useAppflowRateLimit(limiter) as Plugin);
   }
-  const otel = config.tracing ? await loadOtel() : undefined;
   if (otel) {
-    plugins.push(useTracing(otel));
-    detach.push(traceAppflowCalls(otel, deps.appflow));
+    plugins.push(useTracing(otel, { spans: config.tracing }));
+    detach.push(traceAppflowCalls(otel, deps.appflow, { spans: config.tracing }));
+    if (config.tracing && !telemetry?.traces && !hasTracerProvider(otel)) {
+      logger.warn(
+        'TRACING is on but no OpenTelemetry SDK is registered: spans go nowhere. Set OTEL_EXPORTER_OTLP_ENDPOINT (the gateway then exports over OTLP) or start an SDK with node --import.',
+      );
+    }
   } else if (config.tracing) {
     logger.warn('TRACING is on but @opentelemetry/api is not installed: no spans');
   }
@@ -161,8 +172,10 @@ export async function createProductionLayer(
       // The example operations as tabs, the Explorer, all inlined: src/plugins/graphiql.ts.
       ...graphiqlOptions(config.graphiql),
     },
-    close() {
+    async close() {
       for (const d of detach.splice(0)) d();
+      // The last spans and metrics leave before the process does.
+      await telemetry?.shutdown();
     },
   };
 }

@@ -3,17 +3,37 @@
  * so every transport gets them: introspection off, no field suggestions, a nesting bound
  * before graphql-js' recursive parser, and codes for client-input errors that lack one.
  */
-import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
-/** Introspection refused on every transport (the stock plugin keyed it by HTTP request). */
+/**
+ * Introspection refused on every transport (the stock plugin keyed it by HTTP request), and so
+ * is a federation subgraph's `_service { sdl }`, which is the whole schema too.
+ */
 export function useNoIntrospection(): Plugin {
   return {
     onValidate({ addValidationRule }) {
       addValidationRule(NoSchemaIntrospectionCustomRule);
+      addValidationRule(noServiceSdl);
     },
   };
 }
+
+const noServiceSdl: ValidationRule = (context) => ({
+  Field(node) {
+    if (
+      node.name.value === '_service' &&
+      context.getParentType() === context.getSchema().getQueryType()
+    ) {
+      context.reportError(
+        new GraphQLError(
+          'GraphQL introspection has been disabled, but the requested query contained the field "_service".',
+          { nodes: node },
+        ),
+      );
+    }
+  },
+});
 
 /** Deepest nesting of `{`, `[` and `(` a document may have (graphql-js parses recursively). */
 export const MAX_NESTING = 128;

@@ -1,5 +1,5 @@
 /**
- * Apollo Client 4 with the README's snippets, against a real gateway process: HttpLink behind
+ * Apollo Client 4 with the snippets of docs/clients.md, against a real gateway process: HttpLink behind
  * PersistedQueryLink (APQ), BatchHttpLink, GraphQLWsLink following a run to Successful,
  * relayStylePagination over two pages, cache.evict after a delete, possibleTypes from codegen.
  */

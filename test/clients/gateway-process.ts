@@ -1,12 +1,13 @@
 /**
  * The real gateway process for the third-party client tests: `src/server.ts` on port 0 with its
  * embedded, seeded emulator (the `npm start` demo: anonymous access), short runs so a
- * subscription sees one finish. Also the README's "Clients" snippets, written out with the
+ * subscription sees one finish. Also the "Clients" snippets of docs/clients.md, written out with the
  * gateway's URL and imported as the modules a user would write.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readExamplePages } from '../helpers/docs.js';
 
 export interface GatewayProcess {
   /** http://127.0.0.1:<port>/graphql */
@@ -79,20 +80,18 @@ export async function startGatewayProcess(
   };
 }
 
-const README = fileURLToPath(new URL('../../README.md', import.meta.url));
 const SNIPPETS = fileURLToPath(new URL('../../test-results/readme-snippets/', import.meta.url));
 const POSSIBLE_TYPES = fileURLToPath(new URL('../../src/gql/possible-types.ts', import.meta.url));
 
 /**
- * The README's ```ts block whose first line is `// <title>`, written as a module with the
- * gateway's address in place of localhost:4000 (and the repo's generated possible types in
+ * The ```ts block (README or a docs page it links to, test/helpers/docs.ts) whose first line is
+ * `// <title>`, written as a module with the gateway's address in place of localhost:4000 (and the repo's generated possible types in
  * place of the app's), then imported.
  */
 export async function importReadmeSnippet<T>(title: string, gateway: GatewayProcess): Promise<T> {
-  const readme = readFileSync(README, 'utf8');
-  const blocks = [...readme.matchAll(/```ts\n(\/\/ ([^\n]+)\n[\s\S]*?)```/g)];
+  const blocks = [...readExamplePages().matchAll(/```ts\n(\/\/ ([^\n]+)\n[\s\S]*?)```/g)];
   const block = blocks.find((m) => m[2]!.trim() === title);
-  if (!block) throw new Error(`README.md has no \`\`\`ts block starting with "// ${title}"`);
+  if (!block) throw new Error(`the docs have no \`\`\`ts block starting with "// ${title}"`);
   const code = block[1]!
     .replaceAll('http://localhost:4000/graphql', gateway.url)
     .replaceAll('ws://localhost:4000/graphql', gateway.wsUrl)

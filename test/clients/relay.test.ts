@@ -2,7 +2,7 @@
  * Relay without React: relay-compiler compiles test/clients/relay/flows.ts over schema.graphql
  * (@connection, @refetchable on Query and on Flow through node(id:), @deleteRecord on
  * deletedFlowId, a subscription); the compiled operations run through relay-runtime with the
- * README's network layer, against a real gateway process.
+ * network layer of docs/clients.md, against a real gateway process.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';

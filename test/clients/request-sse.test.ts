@@ -1,5 +1,5 @@
 /**
- * graphql-request and graphql-sse (single connection, as the README's snippet, and distinct
+ * graphql-request and graphql-sse (single connection, as the snippet in docs/clients.md, and distinct
  * connections) against a real gateway process; plain fetch GET needs no CSRF header.
  */
 import type { GraphQLClient } from 'graphql-request';

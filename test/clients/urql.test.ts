@@ -1,5 +1,5 @@
 /**
- * urql (@urql/core) with its default exchanges as the README shows them, against a real gateway
+ * urql (@urql/core) with its default exchanges as docs/clients.md shows them, against a real gateway
  * process: queries go as GET without any CSRF header (preferGetMethod: 'within-url-limit'), a
  * mutation as POST, a subscription over graphql-ws.
  */

@@ -1,5 +1,5 @@
 /**
- * What real AppFlow does, each rule with its source (see the README's Fidelity section),
+ * What real AppFlow does, each rule with its source (see the Fidelity section of src/emulator/README.md),
  * through the real SDK against the emulator over HTTP.
  */
 import {

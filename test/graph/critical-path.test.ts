@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callChainDepth, type TimedCall } from '../../bench/lib.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
-/** The README's dashboard (Examples): flows with profiles, connectors and last runs. */
+/** The README's dashboard query: flows with profiles, connectors and last runs. */
 const DASHBOARD = `query Dashboard($first: Int = 100) { flows(first: $first) { edges { node {
   id flowName flowStatus triggerType
   lastRunExecutionDetails { mostRecentExecutionStatus mostRecentExecutionTime }

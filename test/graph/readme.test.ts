@@ -1,16 +1,16 @@
 /**
- * Every query example in the README is one of the repo's operations (src/operations, typed by
- * codegen into src/gql), and runs as written against the seeded demo.
+ * Every query example in the README and the docs pages it links to (test/helpers/docs.ts) is one
+ * of the repo's operations (src/operations, typed by codegen into src/gql), and runs as written
+ * against the seeded demo.
  */
-import { readFileSync } from 'node:fs';
 import { type DocumentNode, parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardQuery } from '../../src/gql/graphql.js';
 import * as documents from '../../src/gql/graphql.js';
+import { readExamplePages } from '../helpers/docs.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)]
+const examples = [...readExamplePages().matchAll(/```graphql\n([\s\S]*?)```/g)]
   .map((m) => m[1]!)
   .filter((doc) => /^\s*query\b/.test(doc))
   .map((doc) => [doc.match(/query (\w+)/)![1]!, doc] as const);
@@ -19,7 +19,7 @@ const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)]
 function generated(name: string): DocumentNode {
   const doc = (documents as Record<string, unknown>)[`${name}Document`] as DocumentNode | undefined;
   if (!doc)
-    throw new Error(`src/operations has no operation ${name}: add the README example there`);
+    throw new Error(`src/operations has no operation ${name}: add the documented example there`);
   // The client preset adds a __meta__ (its hash); the document itself is the rest.
   const { __meta__: _, ...node } = doc as DocumentNode & { __meta__?: unknown };
   return node as DocumentNode;
@@ -31,9 +31,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('README examples', () => {
+describe('README and docs examples', () => {
   it('has query examples', () => {
-    expect(examples.length).toBeGreaterThanOrEqual(5);
+    expect(examples.length).toBeGreaterThanOrEqual(7);
   });
 
   it.each(examples)(

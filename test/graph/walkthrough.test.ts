@@ -1,17 +1,16 @@
 /**
- * The README's walkthrough, run as written: create a profile, create a flow, start it, watch the
+ * The walkthrough of docs/examples.md, run as written: create a profile, create a flow, start it, watch the
  * run to its end (SSE), against the seeded demo.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { section } from '../helpers/docs.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const section = readme.slice(
-  readme.indexOf('### Create a profile and a flow, start it, watch it'),
-  readme.indexOf('### Live run status'),
+const walkthrough = section(
+  'docs/examples.md',
+  '## Create a profile and a flow, start it, watch it',
 );
-const blocks = [...section.matchAll(/```(graphql|json)\n([\s\S]*?)```/g)].map((m) => ({
+const blocks = [...walkthrough.matchAll(/```(graphql|json)\n([\s\S]*?)```/g)].map((m) => ({
   lang: m[1]!,
   text: m[2]!,
 }));
@@ -21,7 +20,7 @@ function operation(name: string): { query: string; variables?: Record<string, un
   const i = blocks.findIndex(
     (b) => b.lang === 'graphql' && new RegExp(`^\\s*\\w+ ${name}\\b`).test(b.text),
   );
-  if (i < 0) throw new Error(`README has no operation ${name}`);
+  if (i < 0) throw new Error(`the walkthrough has no operation ${name}`);
   const next = blocks[i + 1];
   const variables =
     next?.lang === 'json' && /^\s*\{\s*"input"/.test(next.text) ? JSON.parse(next.text) : undefined;
@@ -36,7 +35,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('README walkthrough', () => {
+describe('docs walkthrough', () => {
   it('creates a profile and a flow, starts it and watches the run finish', async () => {
     const profile = operation('CreateProfile');
     const created = await t.query<any>(profile.query, profile.variables);
