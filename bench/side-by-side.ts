@@ -24,6 +24,7 @@ import {
   postJson,
   type Row,
   startChild,
+  type TimedCall,
 } from './lib.js';
 import {
   dependentSteps,
@@ -157,6 +158,32 @@ async function inProcessGateway(endpoint: string) {
   };
 }
 
+/**
+ * Dependent steps are structure, not speed: they are taken with the emulator answering after
+ * 1 s, so that no CPU delay in sending a batch (100 calls through a busy process) can make a
+ * call of the batch start after another one of it ended.
+ */
+const STEPS_LATENCY_MS = 1000;
+
+async function slowCalls<T>(emu: string, fn: () => Promise<T>): Promise<T> {
+  await postJson(`${emu}/_emulator/latency`, { latencyMs: STEPS_LATENCY_MS });
+  try {
+    return await fn();
+  } finally {
+    await postJson(`${emu}/_emulator/latency`, { latencyMs: LATENCY_MS });
+  }
+}
+
+async function stepsOf(
+  proxy: { take(): TimedCall[] },
+  work: () => Promise<Outcome>,
+): Promise<ReturnType<typeof dependentSteps>> {
+  const outcome = await work();
+  const steps = dependentSteps(proxy.take());
+  if (!outcome.whole) throw new Error(`steps: an incomplete answer: ${outcome.firstError}`);
+  return steps;
+}
+
 export interface SideBySideResult {
   compared: Compared[];
   rows: Row[];
@@ -248,12 +275,12 @@ export async function sideBySide(
     cleanups.push(async () => proxied.destroy());
     await oursDashboard(inProcess.url);
     proxy.take();
-    await oursDashboard(inProcess.url);
-    const oursSteps = dependentSteps(proxy.take());
-    await peerDashboard(peerCached.url); // its response cache is empty: the first dashboard
-    const peerSteps = dependentSteps(proxy.take());
-    await sdkDashboard(proxied);
-    const sdkSteps = dependentSteps(proxy.take());
+    const [oursSteps, peerSteps, sdkSteps] = await slowCalls(emu, async () => [
+      await stepsOf(proxy, () => oursDashboard(inProcess.url)),
+      // Its response cache is empty: the first dashboard it answers.
+      await stepsOf(proxy, () => peerDashboard(peerCached.url)),
+      await stepsOf(proxy, () => sdkDashboard(proxied)),
+    ]);
     compared.push({
       work: 'cold dashboard: dependent AppFlow steps',
       ours: String(oursSteps.steps),
@@ -372,10 +399,10 @@ export async function sideBySide(
       sdk: () => sdkStart(sdk, nextFlow(), true),
     });
     proxy.take();
-    await oursStart(inProcess.url, nextFlow(), true);
-    const oursStartSteps = dependentSteps(proxy.take());
-    await sdkStart(proxied, nextFlow(), true);
-    const sdkStartSteps = dependentSteps(proxy.take());
+    const [oursStartSteps, sdkStartSteps] = await slowCalls(emu, async () => [
+      await stepsOf(proxy, () => oursStart(inProcess.url, nextFlow(), true)),
+      await stepsOf(proxy, () => sdkStart(proxied, nextFlow(), true)),
+    ]);
     compared.push({
       work: `startFlow selecting the execution's status (median of ${n})`,
       ours: `${rt(medianMs(ss.ours))}, ${oursStartSteps.steps} steps`,
@@ -390,7 +417,7 @@ export async function sideBySide(
 
     // 6. { __typename } throughput.
     log('peer: { __typename } throughput...');
-    const amount = quick ? 200 : 5000;
+    const amount = quick ? 200 : 2000;
     const body = JSON.stringify({ query: '{ __typename }' });
     const rps: Record<'ours' | 'peer', number[]> = { ours: [], peer: [] };
     for (const g of [warm, peer])

@@ -9,7 +9,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createGatewayRuntime } from '@graphql-hive/gateway';
+import { createGatewayRuntime, LocalForageCacheStorage } from '@graphql-hive/gateway';
 
 const supergraph = process.env.PEER_SUPERGRAPH ?? '../../.bench/peer/supergraph.graphql';
 if (!process.env.APPFLOW_ENDPOINT) throw new Error('APPFLOW_ENDPOINT is not set');
@@ -18,7 +18,11 @@ const gateway = createGatewayRuntime({
   supergraph,
   logging: process.env.PEER_LOG_LEVEL ?? 'error',
   ...(process.env.PEER_RESPONSE_CACHE === '1'
-    ? { responseCaching: { session: () => null, ttl: 60_000 } }
+    ? {
+        // What the hive-gateway CLI uses when no cache is configured (in memory under Node).
+        cache: new LocalForageCacheStorage(),
+        responseCaching: { session: () => null, ttl: 60_000 },
+      }
     : {}),
 });
 
