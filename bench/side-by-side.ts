@@ -544,10 +544,13 @@ export async function sideBySide(
       for (let i = 0; i < (quick ? 2 : 5); i++) warmRuns.push(await oursDashboard(first.url));
       const replica = await startChild('gateway', env);
       children.push(replica);
-      await graphql(replica.url, '{ __typename }');
+      // A replica in service has answered other queries before (its modules loaded, the
+      // executor warm); what its first dashboard finds in Redis is the question here.
+      await oursList(replica.url);
       await emulatorRequests.reset(emu);
       const replicaFirst = await oursDashboard(replica.url);
       const replicaCalls = (await calls(emu)).total;
+      const replicaSecond = await oursDashboard(replica.url);
       const ratio = replicaFirst.ms / medianMs(warmRuns);
       compared.push({
         work: "a new replica's first dashboard, warm Redis, vs a warm dashboard",
@@ -556,7 +559,7 @@ export async function sideBySide(
         sdk: '-',
         goal: '<= 1.2x warm',
         holds: ratio <= 1.2 && replicaFirst.whole,
-        note: `warm dashboard on the first replica: ${rt(medianMs(warmRuns))}`,
+        note: `warm dashboard on the first replica ${rt(medianMs(warmRuns))}; the new replica's second dashboard ${rt(replicaSecond.ms)} (its first compiles the document)`,
       });
     } else {
       compared.push({
