@@ -28,7 +28,6 @@ import {
 } from './lib.js';
 import {
   dependentSteps,
-  graphql,
   type Outcome,
   oursDashboard,
   oursList,
