@@ -219,6 +219,7 @@ const OPERATIONS = new Map(
  */
 export async function startRecordingProxy(target: string) {
   const calls: TimedCall[] = [];
+  const failures: string[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -248,16 +249,23 @@ export async function startRecordingProxy(target: string) {
         res.writeHead(upstream.status, out);
         res.end(body);
       } catch (error) {
+        failures.push(`${operation}: ${(error as Error).message} ${(error as Error).cause ?? ''}`);
         res.writeHead(502);
         res.end(String(error));
       }
     });
   });
+  // Clients keep sockets alive between pieces of work; Node's default of 5 s would close them
+  // under a client about to reuse one (ECONNRESET, which the gateway reports as unavailable).
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 125_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     /** The calls recorded since the last take, emptied. */
     take: () => calls.splice(0, calls.length),
+    /** Forwarding failures since the last call, emptied. */
+    failures: () => failures.splice(0, failures.length),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

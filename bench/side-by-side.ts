@@ -174,13 +174,16 @@ async function slowCalls<T>(emu: string, fn: () => Promise<T>): Promise<T> {
 }
 
 async function stepsOf(
-  proxy: { take(): TimedCall[] },
+  proxy: { take(): TimedCall[]; failures(): string[] },
   work: () => Promise<Outcome>,
 ): Promise<ReturnType<typeof dependentSteps>> {
   const outcome = await work();
   const steps = dependentSteps(proxy.take());
-  if (!outcome.whole) throw new Error(`steps: an incomplete answer: ${outcome.firstError}`);
-  return steps;
+  const failures = proxy.failures();
+  if (outcome.whole) return steps;
+  // Shown, not thrown: the steps of an incomplete answer are still its steps.
+  const why = [outcome.firstError, failures[0] && `proxy: ${failures[0]}`].filter(Boolean);
+  return { ...steps, chain: `${steps.chain} (INCOMPLETE answer: ${why.join('; ')})` };
 }
 
 export interface SideBySideResult {
