@@ -111,6 +111,15 @@ async function rounds<W extends string>(
 const perRound = (a: Outcome[], b: Outcome[]) => spread(a.map((o, i) => o.ms / b[i]!.ms));
 const medianMs = (o: Outcome[]) => median(o.map((v) => v.ms));
 const wholeOf = (o: Outcome[]) => `${o.filter((v) => v.whole).length}/${o.length} whole`;
+/** The first error of each client's incomplete answers, for the note. */
+const errorsOf = (byClient: Record<string, Outcome[]>) =>
+  Object.entries(byClient)
+    .map(([who, o]) => {
+      const bad = o.filter((v) => !v.whole);
+      return bad.length ? `${who}: ${bad.length} incomplete, first: ${bad[0]!.firstError}` : '';
+    })
+    .filter(Boolean)
+    .join('; ');
 const callsOf = (o: { calls: number }[]) => {
   const c = [...new Set(o.map((v) => v.calls))];
   return c.length === 1 ? String(c[0]) : `${Math.min(...c)}-${Math.max(...c)}`;
@@ -262,7 +271,12 @@ export async function sideBySide(
       calls: `${callsOf(cd.ours)} · ${callsOf(cd.peer)} · ${callsOf(cd.sdk)}`,
       goal: '<= 0.7x peer and SDK',
       holds: coldVsPeer.median <= 0.7 && coldVsSdk.median <= 0.7,
-      note: `answers: ours ${wholeOf(cd.ours)}, peer ${wholeOf(cd.peer)}, SDK ${wholeOf(cd.sdk)}`,
+      note: [
+        `answers: ours ${wholeOf(cd.ours)}, peer ${wholeOf(cd.peer)}, SDK ${wholeOf(cd.sdk)}`,
+        errorsOf(cd),
+      ]
+        .filter(Boolean)
+        .join('; '),
     });
 
     // 2. Its dependent AppFlow steps, all three through the recording proxy.
@@ -340,7 +354,12 @@ export async function sideBySide(
       calls: `${callsOf(wd.ours)} · ${callsOf(wd.peer)} (cached: ${callsOf(wd.peerCached)}) · ${callsOf(wd.sdk)}`,
       goal: '0 calls, <= 0.1x peer',
       holds: warmCalls === 0 && warmVsPeer.median <= 0.1,
-      note: `ours / peer with response cache ${showSpread(perRound(wd.ours, wd.peerCached))}`,
+      note: [
+        `ours / peer with response cache ${showSpread(perRound(wd.ours, wd.peerCached))}`,
+        errorsOf(wd),
+      ]
+        .filter(Boolean)
+        .join('; '),
     });
     compared.push({
       work: 'next dashboard after a start (through itself / by someone else)',
@@ -374,6 +393,7 @@ export async function sideBySide(
       calls: `${callsOf(ld.ours)} · ${callsOf(ld.peer)} · ${callsOf(ld.sdk)}`,
       goal: '<= 1.05x peer and SDK',
       holds: listVsPeer.median <= 1.05 && listVsSdk.median <= 1.05,
+      note: errorsOf(ld) || undefined,
     });
 
     // 5. startFlow, selecting the execution id, then its status too.
@@ -394,7 +414,9 @@ export async function sideBySide(
       calls: `${callsOf(sd.ours)} · ${callsOf(sd.peer)} · ${callsOf(sd.sdk)}`,
       goal: '<= 1.1x peer',
       holds: startVsPeer.median <= 1.1,
-      note: `answers: ours ${wholeOf(sd.ours)}, peer ${wholeOf(sd.peer)}`,
+      note: [`answers: ours ${wholeOf(sd.ours)}, peer ${wholeOf(sd.peer)}`, errorsOf(sd)]
+        .filter(Boolean)
+        .join('; '),
     });
     const ss = await rounds(emu, n, {
       ours: () => oursStart(warm.url, nextFlow(), true),
