@@ -209,7 +209,10 @@ export async function sideBySide(
   const n = quick ? 1 : 5;
   await preparePeer(log);
   log('peer: starting the emulator, our gateways and the Mesh peers...');
-  const emulator = await startChild('emulator');
+  // Idle sockets kept 65 s (as load balancers in front of AWS APIs keep them 60 s): with Node's
+  // 5 s, ours and the peer each lost about one cold dashboard in five to ECONNRESET on a reused
+  // socket, between rounds (the SDK client retried them).
+  const emulator = await startChild('emulator', { BENCH_EMULATOR_KEEP_ALIVE_MS: '65000' });
   const children: Child[] = [emulator];
   const cleanups: (() => Promise<void>)[] = [];
   const emu = emulator.url;
@@ -333,6 +336,7 @@ export async function sideBySide(
           : who === 'sdk'
             ? await sdkDashboard(sdk)
             : await peerDashboard(url);
+      if (!after.whole) return `incomplete answer (${after.firstError?.slice(0, 80)})`;
       return after.runs?.get(flowName)?.includes(start.executionId!) ? 'fresh' : 'STALE';
     };
     const stale: Record<Who, string> = { ours: '', peer: '', peerCached: '', sdk: '' };
