@@ -9,14 +9,18 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createGatewayRuntime, LocalForageCacheStorage } from '@graphql-hive/gateway';
+import {
+  createGatewayRuntime,
+  LocalForageCacheStorage,
+  type LogLevel,
+} from '@graphql-hive/gateway';
 
 const supergraph = process.env.PEER_SUPERGRAPH ?? '../../.bench/peer/supergraph.graphql';
 if (!process.env.APPFLOW_ENDPOINT) throw new Error('APPFLOW_ENDPOINT is not set');
 
 const gateway = createGatewayRuntime({
   supergraph,
-  logging: process.env.PEER_LOG_LEVEL ?? 'error',
+  logging: (process.env.PEER_LOG_LEVEL ?? 'error') as LogLevel,
   ...(process.env.PEER_RESPONSE_CACHE === '1'
     ? {
         // What the hive-gateway CLI uses when no cache is configured (in memory under Node).
@@ -33,5 +37,5 @@ server.listen(0, '127.0.0.1', () => {
 });
 process.once('SIGTERM', () => {
   server.close();
-  void gateway.dispose().finally(() => process.exit(0));
+  void Promise.resolve(gateway.dispose()).finally(() => process.exit(0));
 });
