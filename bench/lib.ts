@@ -107,7 +107,17 @@ export function startChild(
   env: Record<string, string> = {},
   nodeArgs: string[] = [],
 ): Promise<Child> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'bench/serve.ts', kind], {
+  return startScript(['bench/serve.ts', kind], env, nodeArgs);
+}
+
+/** Any script (path from the repository root, and its arguments) that prints `READY <url>`. */
+export function startScript(
+  args: string[],
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<Child> {
+  const kind = args.join(' ');
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
     cwd: ROOT,
     env: { ...process.env, NODE_NO_WARNINGS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -138,7 +148,7 @@ export function startChild(
     };
     child.stdout!.on('data', onData);
     child.once('exit', (code) =>
-      reject(new Error(`bench/serve.ts ${kind} exited with ${code} before ready:\n${stderr}`)),
+      reject(new Error(`${kind} exited with ${code} before ready:\n${stderr}`)),
     );
   });
 }
@@ -212,14 +222,21 @@ export async function postJson(url: string, body: unknown): Promise<unknown> {
   return text ? JSON.parse(text) : undefined;
 }
 
+/** The emulator's call counters: every AWS call, and those it throttled. */
+export interface EmulatorRequests {
+  total: number;
+  byOperation: Record<string, number>;
+  throttled: { total: number; byOperation: Record<string, number> };
+}
+
 /** Upstream call counters of the emulator. */
 export const emulatorRequests = {
   async reset(emulatorUrl: string) {
     await fetch(`${emulatorUrl}/_emulator/requests`, { method: 'DELETE' });
   },
-  async read(emulatorUrl: string): Promise<{ total: number; byOperation: Record<string, number> }> {
+  async read(emulatorUrl: string): Promise<EmulatorRequests> {
     const res = await fetch(`${emulatorUrl}/_emulator/requests`);
-    return (await res.json()) as { total: number; byOperation: Record<string, number> };
+    return (await res.json()) as EmulatorRequests;
   },
 };
 

@@ -32,9 +32,9 @@ import {
 } from './lib.js';
 import { type BenchContext, DASHBOARD_QUERY, LIST_QUERY } from './scenarios.js';
 
-const LATENCY_MS = 80;
-const RATE = { ratePerSecond: 20, burst: 40 };
-const COLD_ENV = {
+export const LATENCY_MS = 80;
+export const RATE = { ratePerSecond: 20, burst: 40 };
+export const COLD_ENV = {
   // graphql-armor's cost grows with `first`: a 1,000-flow dashboard costs ~440k (default 150k).
   MAX_COST: '2000000',
   CACHE_CONNECTORS_TTL: '0',
@@ -45,11 +45,16 @@ const COLD_ENV = {
 
 const trips = (msValue: number) => msValue / LATENCY_MS;
 const rt = (msValue: number) => `${fmt(trips(msValue))} RT (${ms(msValue)})`;
-const dashboardOf = (flows: number) =>
+export const dashboardOf = (flows: number) =>
   DASHBOARD_QUERY.replace('flows(first: 100)', `flows(first: ${flows})`);
 
-/** The hand-written client the gateway replaces, with the SDK's defaults. */
-async function handWritten(client: AppflowClient): Promise<number> {
+/**
+ * The hand-written client the gateway replaces, with the SDK's defaults: its AppFlow calls, and
+ * the run ids it read per flow (newest first).
+ */
+export async function handWritten(
+  client: AppflowClient,
+): Promise<{ calls: number; runs: Map<string, string[]> }> {
   let calls = 0;
   const send = <T>(p: Promise<T>) => {
     calls++;
@@ -80,9 +85,11 @@ async function handWritten(client: AppflowClient): Promise<number> {
     Array.from({ length: Math.ceil(names.length / 100) }, (_, i) =>
       names.slice(i * 100, i * 100 + 100),
     );
-  await Promise.all([
-    ...chunks(profiles).map((connectorProfileNames) =>
-      send(client.send(new DescribeConnectorProfilesCommand({ connectorProfileNames }))),
+  const [, , ...records] = await Promise.all([
+    Promise.all(
+      chunks(profiles).map((connectorProfileNames) =>
+        send(client.send(new DescribeConnectorProfilesCommand({ connectorProfileNames }))),
+      ),
     ),
     send(client.send(new DescribeConnectorsCommand({ connectorTypes: types }))),
     ...flows
@@ -92,12 +99,11 @@ async function handWritten(client: AppflowClient): Promise<number> {
           client.send(
             new DescribeFlowExecutionRecordsCommand({ flowName: f.flowName!, maxResults: 5 }),
           ),
-        ),
+        ).then((r) => [f.flowName!, (r.flowExecutions ?? []).map((e) => e.executionId!)] as const),
       ),
   ]);
-  return calls;
+  return { calls, runs: new Map(records) };
 }
-
 interface Answer {
   ms: number;
   errors: number;
@@ -168,9 +174,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
 
 /** Calls the emulator answered (not throttled) by operation, and the throttled ones. */
 async function counts(emulatorUrl: string) {
-  const r = (await emulatorRequests.read(emulatorUrl)) as Awaited<
-    ReturnType<typeof emulatorRequests.read>
-  > & { throttled: { total: number; byOperation: Record<string, number> } };
+  const r = await emulatorRequests.read(emulatorUrl);
   const answered: Record<string, number> = {};
   for (const [op, n] of Object.entries(r.byOperation)) {
     answered[op] = n - (r.throttled.byOperation[op] ?? 0);
@@ -232,7 +236,7 @@ export async function realRoundTrips(ctx: BenchContext): Promise<Row[]> {
       gatewayCalls = (await counts(emu)).total;
       const d = await timed(() => handWritten(sdk));
       directMs.push(d.ms);
-      directCalls = d.value;
+      directCalls = d.value.calls;
     }
     const g50 = median(gatewayMs);
     const d50 = median(directMs);

@@ -71,6 +71,12 @@ async function fleet(ctx: BenchContext): Promise<Row[]> {
   return benchFleet({ quick: ctx.quick });
 }
 
+/** Ours vs the GraphQL Mesh peer and the hand-written SDK client (bench/side-by-side.ts). */
+async function peer(ctx: BenchContext): Promise<Row[]> {
+  const { peerScenario } = await import('./side-by-side.js');
+  return peerScenario(ctx);
+}
+
 export const SCENARIOS: Record<string, Scenario> = {
   typename: typenameThroughput,
   list: listFlowsLatency,
@@ -80,6 +86,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   startup,
   subscriptions,
   fleet,
+  peer,
 };
 
 export const DASHBOARD_FLOWS = 100;

@@ -19,8 +19,16 @@ async function listen(server: Server, path = ''): Promise<string> {
 async function main(): Promise<{ url: string; close(): Promise<void> | void }> {
   switch (kind) {
     case 'emulator': {
-      const { startEmulator } = await import('../src/emulator/index.js');
-      const emu = await startEmulator({ port: 0, quiet: true });
+      const { createEmulator } = await import('../src/emulator/index.js');
+      const created = createEmulator({ port: 0, quiet: true });
+      // BENCH_EMULATOR_KEEP_ALIVE_MS: how long idle sockets stay open (Node's default is 5 s,
+      // under which a client reusing a socket just as it closes gets ECONNRESET).
+      const keepAlive = Number(process.env.BENCH_EMULATOR_KEEP_ALIVE_MS ?? 0);
+      if (keepAlive > 0) {
+        created.server.keepAliveTimeout = keepAlive;
+        created.server.headersTimeout = keepAlive + 5000;
+      }
+      const emu = await created.listen();
       return { url: emu.url, close: () => emu.close() };
     }
     case 'gateway': {
