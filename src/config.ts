@@ -89,6 +89,8 @@ export interface GatewayConfig {
     sseReservationsPerViewer: number;
     /** A reservation nobody connected to is dropped after this long. */
     sseReservationTtlMs: number;
+    /** WebSockets one viewer may hold open at once on this replica (4429 past it). */
+    wsConnectionsPerViewer: number;
   };
   /** graphql-ws: close with 4408 when connection_init does not arrive in time. */
   wsInitTimeoutMs: number;
@@ -279,6 +281,7 @@ export function loadConfig(
       wsPreAuthBytes: int(env, 'WS_PREAUTH_BYTES', 16_384, 256, 10_000_000),
       sseReservationsPerViewer: int(env, 'SSE_RESERVATIONS_PER_VIEWER', 10, 1, 10_000),
       sseReservationTtlMs: int(env, 'SSE_RESERVATION_TTL_MS', 30_000, 100, 3_600_000),
+      wsConnectionsPerViewer: int(env, 'WS_CONNECTIONS_PER_VIEWER', 20, 1, 100_000),
     },
     wsInitTimeoutMs: int(env, 'WS_INIT_TIMEOUT_MS', 10000, 100, 600000),
     shutdownDelayMs: int(env, 'SHUTDOWN_DELAY_MS', production ? 2000 : 0, 0, 8000),

@@ -6,11 +6,21 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { ConfigError, type GatewayConfig, loadConfig } from './config.js';
 import type { Viewer } from './context.js';
 import { prepareOperation } from './plugins/pipeline.js';
+import {
+  CREDENTIAL_EXPIRED,
+  closeAtExpiry,
+  expired,
+  refuseMalformed,
+  SocketsPerViewer,
+  TOO_MANY_SOCKETS,
+  wellFormedTarget,
+} from './transport-guards.js';
 import { createGateway, type Gateway, type GatewayDeps } from './yoga.js';
 
 export interface RunningGateway {
@@ -42,7 +52,10 @@ export async function startServer(
   }
   const gateway = await createGateway(config, deps);
   const { yoga } = gateway;
-  const server = createServer(yoga);
+  // A target or Host that makes no URL is a bare 400 here, before Yoga (which answered 500).
+  const server = createServer((req, res) =>
+    wellFormedTarget(req) ? yoga(req, res) : refuseMalformed(res),
+  );
   // Frames over the limit close the socket (1009) before they are buffered whole.
   const wss = new WebSocketServer({
     server,
@@ -73,6 +86,7 @@ export async function startServer(
   });
 
   const { authenticator, persisted, readiness, logger } = gateway.production;
+  const socketsPerViewer = new SocketsPerViewer(config.transport.wsConnectionsPerViewer);
   useServer<Record<string, unknown>, { request: IncomingMessage; viewer?: Viewer }>(
     {
       connectionInitWaitTimeout: config.wsInitTimeoutMs,
@@ -85,8 +99,21 @@ export async function startServer(
             credentials = authenticator.fromHeaders(ctx.extra.request.headers);
           }
           const viewer = await authenticator.authenticate(credentials);
+          const { socket } = ctx.extra;
+          const release = socketsPerViewer.acquire(viewer.id);
+          if (!release) {
+            logger.info({ ws: 'refused', reason: 'connection limit' }, 'websocket');
+            socket.close(TOO_MANY_SOCKETS.code, TOO_MANY_SOCKETS.reason);
+            return false;
+          }
+          // The credential ends the socket when it expires (JWT exp): 4401, like an HTTP 401.
+          const cancel = closeAtExpiry(socket, viewer);
+          socket.once('close', () => {
+            release();
+            cancel();
+          });
           ctx.extra.viewer = viewer;
-          authenticated.add(ctx.extra.socket);
+          authenticated.add(socket);
           logger.debug({ ws: 'connected', viewer: viewer.id }, 'websocket');
           return true;
         } catch (error) {
@@ -99,6 +126,12 @@ export async function startServer(
       subscribe: (args) =>
         (args.rootValue as { subscribe: (a: unknown) => unknown }).subscribe(args) as never,
       onSubscribe: async (ctx, _id, params) => {
+        if (expired(ctx.extra.viewer)) {
+          ctx.extra.socket.close(CREDENTIAL_EXPIRED.code, CREDENTIAL_EXPIRED.reason);
+          return [
+            new GraphQLError('Credential expired.', { extensions: { code: 'UNAUTHENTICATED' } }),
+          ];
+        }
         // The one pipeline (src/plugins/pipeline.ts): persisted policy, parse, validation and
         // limits through the same enveloped plugins as HTTP; refusals are coded errors.
         const prepared = await prepareOperation(
