@@ -89,6 +89,8 @@ describe('the ReDoS inputs of the report are refused by length', () => {
       ADMIN_KEY,
     );
     expect(r.calls).toEqual([]);
-    expect((r.data?.tagResource as { __typename: string }).__typename).toBe('ValidationError');
+    expect((r.data?.tagResource as { __typename?: string } | undefined)?.__typename).toBe(
+      'ValidationError',
+    );
   });
 });
