@@ -77,6 +77,10 @@ export interface GatewayConfig {
   };
   /** OpenTelemetry spans through @opentelemetry/api (a no-op until an SDK is registered). */
   tracing: boolean;
+  /** Prometheus /metrics on its own listener (undefined: not served); never the main port. */
+  metricsPort?: number;
+  /** Where the metrics listener binds (loopback by default). */
+  metricsHost: string;
   /** The one request pipeline's transport limits (src/plugins/pipeline.ts). */
   transport: {
     /** Largest HTTP request body, /graphql and /graphql/stream (413 above it). */
@@ -149,6 +153,12 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return raw;
 }
 
+/** 127.0.0.0/8, ::1 and localhost: only this machine can connect. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
 const SCOPES = ['read', 'write', 'admin'];
 
 /** API_KEYS: comma-separated `sha256hex:scope+scope`, e.g. `9f86...:read+write`. */
@@ -219,7 +229,8 @@ export function loadConfig(
   }
   const config: GatewayConfig = {
     port: int(env, 'PORT', 4000, 0, 65535),
-    host: env.HOST || '0.0.0.0',
+    // This machine only unless HOST says otherwise (as Apollo Router and Vite do).
+    host: env.HOST || '127.0.0.1',
     appflowEndpoint,
     embeddedEmulator: !appflowEndpoint && !useRealAws,
     emulatorSeed: bool(env, 'APPFLOW_EMULATOR_SEED', true),
@@ -237,8 +248,13 @@ export function loadConfig(
     dashboard: bool(env, 'DASHBOARD', true),
     dashboardDir: env.DASHBOARD_DIR || undefined,
     introspection: bool(env, 'INTROSPECTION', !production),
-    // Anonymous access only when configured, or in the self-contained demo (embedded emulator).
-    allowAnonymous: bool(env, 'ALLOW_ANONYMOUS', !appflowEndpoint && !useRealAws),
+    // Anonymous access only when configured, or in the self-contained demo (embedded emulator)
+    // listening on a loopback address: on any other interface it must be asked for.
+    allowAnonymous: bool(
+      env,
+      'ALLOW_ANONYMOUS',
+      !appflowEndpoint && !useRealAws && isLoopback(env.HOST || '127.0.0.1'),
+    ),
     apiKeys: apiKeys(env),
     jwtSecret: env.JWT_SECRET || undefined,
     jwksUrl: url(env, 'JWKS_URL', ['http:', 'https:']),
@@ -275,6 +291,11 @@ export function loadConfig(
       maxListLength: int(env, 'MAX_LIST_LENGTH', 100, 1, 100000),
     },
     tracing: bool(env, 'TRACING', false),
+    metricsPort:
+      env.METRICS_PORT?.toLowerCase() === 'off'
+        ? undefined
+        : int(env, 'METRICS_PORT', 9090, 0, 65535),
+    metricsHost: env.METRICS_HOST || '127.0.0.1',
     transport: {
       maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 100_000_000),
       wsMaxPayloadBytes: int(env, 'WS_MAX_PAYLOAD_BYTES', 1_048_576, 1024, 100_000_000),

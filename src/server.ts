@@ -9,8 +9,9 @@ import { pathToFileURL } from 'node:url';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { ConfigError, type GatewayConfig, loadConfig } from './config.js';
+import { ConfigError, type GatewayConfig, isLoopback, loadConfig } from './config.js';
 import type { Viewer } from './context.js';
+import { serveMetrics } from './plugins/metrics.js';
 import { prepareOperation } from './plugins/pipeline.js';
 import {
   CREDENTIAL_EXPIRED,
@@ -29,6 +30,8 @@ export interface RunningGateway {
   gateway: Gateway;
   server: Server;
   emulatorUrl?: string;
+  /** The Prometheus endpoint (METRICS_PORT), when served. */
+  metricsUrl?: string;
   close(): Promise<void>;
 }
 
@@ -168,6 +171,13 @@ export async function startServer(
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}${yoga.graphqlEndpoint}`;
+  const metricsServer =
+    config.metricsPort === undefined
+      ? undefined
+      : await serveMetrics(gateway.production.metrics, {
+          port: config.metricsPort,
+          host: config.metricsHost,
+        });
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -203,12 +213,33 @@ export async function startServer(
       const drainedMs = Date.now() - started;
       wss.close();
       await gateway.close();
+      await metricsServer?.close();
       await emulator?.close();
       logger.info({ drainedMs, totalMs: Date.now() - started }, 'shut down');
     })();
     return closing;
   };
-  return { url, port, gateway, server, emulatorUrl: emulator?.url, close };
+  return {
+    url,
+    port,
+    gateway,
+    server,
+    emulatorUrl: emulator?.url,
+    metricsUrl: metricsServer?.url,
+    close,
+  };
+}
+
+/** Who can reach what: the start line's second half (docs/security.md). */
+export function reachLine(config: GatewayConfig, metricsUrl?: string): string {
+  const where = isLoopback(config.host)
+    ? `only this machine (HOST=${config.host})`
+    : `anyone who can reach ${config.host}:${config.port} (HOST=${config.host})`;
+  const anonymous = config.allowAnonymous
+    ? 'callers without credentials get every scope, admin included (ALLOW_ANONYMOUS)'
+    : 'every caller needs an API key or a JWT';
+  const metrics = metricsUrl ? `metrics at ${metricsUrl}` : 'metrics off';
+  return `Access: ${where}; ${anonymous}; ${metrics}.`;
 }
 
 async function main() {
@@ -226,8 +257,9 @@ async function main() {
   const target = config.embeddedEmulator
     ? `embedded AppFlow emulator at ${running.emulatorUrl}`
     : (config.appflowEndpoint ?? `AWS AppFlow in ${config.region}`);
+  // One write: the start line and who can reach what arrive together.
   console.log(
-    `appflow-gateway ready at ${running.url} (GraphiQL in a browser), AppFlow: ${target}`,
+    `appflow-gateway ready at ${running.url} (GraphiQL in a browser), AppFlow: ${target}\n${reachLine(config, running.metricsUrl)}`,
   );
   const shutdown = (signal: string) => {
     console.log(`${signal}: shutting down`);
