@@ -56,6 +56,8 @@ export interface GatewayConfig {
   subscriptions: {
     maxPerConnection: number;
     maxTotal: number;
+    /** Subscriptions one viewer may hold on this replica, over all its connections. */
+    maxPerViewer?: number;
     activePollMs: number;
     idlePollMs: number;
   };
@@ -275,6 +277,7 @@ export function loadConfig(
     subscriptions: {
       maxPerConnection: int(env, 'SUBSCRIPTIONS_PER_CONNECTION', 50, 1, 10000),
       maxTotal: int(env, 'SUBSCRIPTIONS_MAX', 20000, 1, 1000000),
+      maxPerViewer: int(env, 'SUBSCRIPTIONS_PER_VIEWER', 500, 1, 1000000),
       activePollMs: int(env, 'POLL_ACTIVE_MS', 1000, 50, 600000),
       idlePollMs: int(env, 'POLL_IDLE_MS', 15000, 50, 3600000),
     },

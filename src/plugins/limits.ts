@@ -11,6 +11,8 @@ import {
   type FragmentDefinitionNode,
   GraphQLError,
   type GraphQLSchema,
+  getArgumentValues,
+  getOperationAST,
   Kind,
   type SelectionSetNode,
   TypeInfo,
@@ -200,12 +202,55 @@ export async function rateLimitedError(limiter: RateLimiter, id: string, whole: 
 }
 
 /**
+ * What starting a subscription costs in AppFlow calls: one per flow it names (the first read
+ * of each: a DescribeFlow or a page of runs), at least one. Its later polls are shared by
+ * every subscriber of the flow and charged to nobody.
+ */
+export function subscriptionCost(args: {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName?: string | null;
+  variableValues?: unknown;
+}): number {
+  const op = getOperationAST(args.document, args.operationName);
+  const root = op?.selectionSet.selections.find((s) => s.kind === Kind.FIELD);
+  const def = root && args.schema.getSubscriptionType()?.getFields()[root.name.value];
+  if (!root || !def) return 1;
+  let values: Record<string, unknown>;
+  try {
+    values = getArgumentValues(def, root, (args.variableValues ?? {}) as Record<string, unknown>);
+  } catch {
+    return 1;
+  }
+  let named = 0;
+  for (const v of Object.values(values)) if (Array.isArray(v)) named += new Set(v).size;
+  return Math.max(1, named);
+}
+
+/**
  * Runs queries and mutations with the viewer's call budget in scope; an operation whose viewer
- * has already spent the budget is refused whole (HTTP 429). Subscriptions are not charged:
- * their pollers are shared by every subscriber.
+ * has already spent the budget is refused whole (HTTP 429). A subscription takes what it costs
+ * to start (subscriptionCost) from the same budget before it starts, on every transport, and
+ * is refused with RATE_LIMITED when that is more than is left: 100 unknown flow names on one
+ * socket made 2,000 DescribeFlow calls in 5 s against a budget of 30 a minute.
  */
 export function useAppflowRateLimit(limiter: RateLimiter): Plugin<GatewayContext> {
   return {
+    onSubscribe({ args, subscribeFn, setSubscribeFn }) {
+      const viewerId = (args.contextValue as GatewayContext).viewer?.id ?? 'anonymous';
+      setSubscribeFn(async (a) => {
+        const cost = subscriptionCost(a);
+        if ((await limiter.remaining(viewerId)) < cost) {
+          return { errors: [await rateLimitedError(limiter, viewerId, true)] };
+        }
+        for (let i = 0; i < cost; i++) {
+          if (!(await limiter.take(viewerId))) {
+            return { errors: [await rateLimitedError(limiter, viewerId, true)] };
+          }
+        }
+        return subscribeFn(a);
+      });
+    },
     async onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
       const viewerId = (args.contextValue as GatewayContext).viewer?.id ?? 'anonymous';
       if ((await limiter.remaining(viewerId)) <= 0) {
