@@ -386,3 +386,26 @@ describe('per-viewer caps and the call budget on every transport (issue 24 items
     for (const x of [b, other, again]) x.socket.close();
   });
 });
+
+describe('invalid variables keep their path and reason, values redacted (issue 24 item 11)', () => {
+  const query = 'query($i: ValidateFlowInput!) { validateFlow(input: $i) { valid } }';
+  const variables = {
+    i: { create: { flowName: 'secret-value-1', tasks: [{ x: 'secret-value-2' }] } },
+  };
+  beforeAll(async () => {
+    // Queries run compiled by graphql-jit once it has loaded (src/plugins/jit.ts): it words
+    // variable errors its own way (`Variable "$create" got invalid value.` after redaction).
+    await run('post', '{ __typename }', READ_KEY);
+    // The first query started its import; the same module resolves here once it is loaded.
+    await import('@envelop/graphql-jit');
+    await new Promise((resolve) => setImmediate(resolve));
+  });
+  it.each(TRANSPORTS)('on %s', async (t) => {
+    const outcome = await run(t, { query, variables }, READ_KEY);
+    expect(outcome.code).toBe('BAD_USER_INPUT');
+    expect(outcome.messages).toContain(
+      'Variable "$i" got invalid value at "i.create.tasks[0]"; Field "x" is not defined by type "TaskInput".',
+    );
+    expect(outcome.messages.join('\n')).not.toContain('secret-value');
+  });
+});
