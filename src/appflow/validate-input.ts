@@ -24,6 +24,9 @@ export class ModelValidationError extends Error {
   }
 }
 
+/** Its name in the client's middleware stack. */
+export const MODEL_VALIDATION = 'appflowGatewayModelValidation';
+
 export function installInputValidation(client: AppflowClient): void {
   const validate: CallMiddleware = (next, context) => async (args) => {
     const operation = String(context.commandName ?? '').replace(/Command$/, '');
@@ -44,6 +47,6 @@ export function installInputValidation(client: AppflowClient): void {
   client.middlewareStack.addRelativeTo(validate, {
     relation: 'before',
     toMiddleware: CALL_BUDGET,
-    name: 'appflowGatewayModelValidation',
+    name: MODEL_VALIDATION,
   });
 }
