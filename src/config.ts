@@ -58,6 +58,8 @@ export interface GatewayConfig {
   subscriptions: {
     maxPerConnection: number;
     maxTotal: number;
+    /** Subscriptions one viewer may hold on this replica, over all its connections. */
+    maxPerViewer?: number;
     activePollMs: number;
     idlePollMs: number;
   };
@@ -84,6 +86,10 @@ export interface GatewayConfig {
   tracing: boolean;
   /** OTLP export by the OpenTelemetry Node SDK (src/telemetry.ts): signals with an endpoint. */
   otlp: { traces: boolean; metrics: boolean };
+  /** Prometheus /metrics on its own listener (undefined: not served); never the main port. */
+  metricsPort?: number;
+  /** Where the metrics listener binds (loopback by default). */
+  metricsHost: string;
   /** The one request pipeline's transport limits (src/plugins/pipeline.ts). */
   transport: {
     /** Largest HTTP request body, /graphql and /graphql/stream (413 above it). */
@@ -96,6 +102,8 @@ export interface GatewayConfig {
     sseReservationsPerViewer: number;
     /** A reservation nobody connected to is dropped after this long. */
     sseReservationTtlMs: number;
+    /** WebSockets one viewer may hold open at once on this replica (4429 past it). */
+    wsConnectionsPerViewer: number;
   };
   /** graphql-ws: close with 4408 when connection_init does not arrive in time. */
   wsInitTimeoutMs: number;
@@ -152,6 +160,12 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
     throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
   }
   return raw;
+}
+
+/** 127.0.0.0/8, ::1 and localhost: only this machine can connect. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
 const SCOPES = ['read', 'write', 'admin'];
@@ -241,7 +255,8 @@ export function loadConfig(
   const otlp = otlpExport(env);
   const config: GatewayConfig = {
     port: int(env, 'PORT', 4000, 0, 65535),
-    host: env.HOST || '0.0.0.0',
+    // This machine only unless HOST says otherwise (as Apollo Router and Vite do).
+    host: env.HOST || '127.0.0.1',
     appflowEndpoint,
     embeddedEmulator: !appflowEndpoint && !useRealAws,
     emulatorSeed: bool(env, 'APPFLOW_EMULATOR_SEED', true),
@@ -261,8 +276,13 @@ export function loadConfig(
     dashboardDir: env.DASHBOARD_DIR || undefined,
     introspection: bool(env, 'INTROSPECTION', !production),
     federation: bool(env, 'FEDERATION', false),
-    // Anonymous access only when configured, or in the self-contained demo (embedded emulator).
-    allowAnonymous: bool(env, 'ALLOW_ANONYMOUS', !appflowEndpoint && !useRealAws),
+    // Anonymous access only when configured, or in the self-contained demo (embedded emulator)
+    // listening on a loopback address: on any other interface it must be asked for.
+    allowAnonymous: bool(
+      env,
+      'ALLOW_ANONYMOUS',
+      !appflowEndpoint && !useRealAws && isLoopback(env.HOST || '127.0.0.1'),
+    ),
     apiKeys: apiKeys(env),
     jwtSecret: env.JWT_SECRET || undefined,
     jwksUrl: url(env, 'JWKS_URL', ['http:', 'https:']),
@@ -283,6 +303,7 @@ export function loadConfig(
     subscriptions: {
       maxPerConnection: int(env, 'SUBSCRIPTIONS_PER_CONNECTION', 50, 1, 10000),
       maxTotal: int(env, 'SUBSCRIPTIONS_MAX', 20000, 1, 1000000),
+      maxPerViewer: int(env, 'SUBSCRIPTIONS_PER_VIEWER', 500, 1, 1000000),
       activePollMs: int(env, 'POLL_ACTIVE_MS', 1000, 50, 600000),
       idlePollMs: int(env, 'POLL_IDLE_MS', 15000, 50, 3600000),
     },
@@ -300,12 +321,18 @@ export function loadConfig(
     },
     tracing: bool(env, 'TRACING', otlp.traces),
     otlp,
+    metricsPort:
+      env.METRICS_PORT?.toLowerCase() === 'off'
+        ? undefined
+        : int(env, 'METRICS_PORT', 9090, 0, 65535),
+    metricsHost: env.METRICS_HOST || '127.0.0.1',
     transport: {
       maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 100_000_000),
       wsMaxPayloadBytes: int(env, 'WS_MAX_PAYLOAD_BYTES', 1_048_576, 1024, 100_000_000),
       wsPreAuthBytes: int(env, 'WS_PREAUTH_BYTES', 16_384, 256, 10_000_000),
       sseReservationsPerViewer: int(env, 'SSE_RESERVATIONS_PER_VIEWER', 10, 1, 10_000),
       sseReservationTtlMs: int(env, 'SSE_RESERVATION_TTL_MS', 30_000, 100, 3_600_000),
+      wsConnectionsPerViewer: int(env, 'WS_CONNECTIONS_PER_VIEWER', 20, 1, 100_000),
     },
     wsInitTimeoutMs: int(env, 'WS_INIT_TIMEOUT_MS', 10000, 100, 600000),
     shutdownDelayMs: int(env, 'SHUTDOWN_DELAY_MS', production ? 2000 : 0, 0, 8000),

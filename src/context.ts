@@ -13,6 +13,8 @@ export interface Viewer {
   id: string;
   authenticated: boolean;
   scopes: Set<string>;
+  /** When the credential expires (epoch ms; a JWT's `exp`): sockets close then. */
+  expiresAt?: number;
 }
 
 /** Process-wide services shared by every request. */

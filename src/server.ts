@@ -6,11 +6,22 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { ConfigError, type GatewayConfig, loadConfig } from './config.js';
+import { ConfigError, type GatewayConfig, isLoopback, loadConfig } from './config.js';
 import type { Viewer } from './context.js';
+import { serveMetrics } from './plugins/metrics.js';
 import { prepareOperation } from './plugins/pipeline.js';
+import {
+  CREDENTIAL_EXPIRED,
+  closeAtExpiry,
+  expired,
+  refuseMalformed,
+  SocketsPerViewer,
+  TOO_MANY_SOCKETS,
+  wellFormedTarget,
+} from './transport-guards.js';
 import { createGateway, type Gateway, type GatewayDeps } from './yoga.js';
 
 export interface RunningGateway {
@@ -19,6 +30,8 @@ export interface RunningGateway {
   gateway: Gateway;
   server: Server;
   emulatorUrl?: string;
+  /** The Prometheus endpoint (METRICS_PORT), when served. */
+  metricsUrl?: string;
   close(): Promise<void>;
 }
 
@@ -43,7 +56,10 @@ export async function startServer(
   }
   const gateway = await createGateway(config, deps);
   const { yoga } = gateway;
-  const server = createServer(yoga);
+  // A target or Host that makes no URL is a bare 400 here, before Yoga (which answered 500).
+  const server = createServer((req, res) =>
+    wellFormedTarget(req) ? yoga(req, res) : refuseMalformed(res),
+  );
   // Frames over the limit close the socket (1009) before they are buffered whole.
   const wss = new WebSocketServer({
     server,
@@ -74,6 +90,7 @@ export async function startServer(
   });
 
   const { authenticator, persisted, readiness, logger } = gateway.production;
+  const socketsPerViewer = new SocketsPerViewer(config.transport.wsConnectionsPerViewer);
   useServer<Record<string, unknown>, { request: IncomingMessage; viewer?: Viewer }>(
     {
       connectionInitWaitTimeout: config.wsInitTimeoutMs,
@@ -86,8 +103,21 @@ export async function startServer(
             credentials = authenticator.fromHeaders(ctx.extra.request.headers);
           }
           const viewer = await authenticator.authenticate(credentials);
+          const { socket } = ctx.extra;
+          const release = socketsPerViewer.acquire(viewer.id);
+          if (!release) {
+            logger.info({ ws: 'refused', reason: 'connection limit' }, 'websocket');
+            socket.close(TOO_MANY_SOCKETS.code, TOO_MANY_SOCKETS.reason);
+            return false;
+          }
+          // The credential ends the socket when it expires (JWT exp): 4401, like an HTTP 401.
+          const cancel = closeAtExpiry(socket, viewer);
+          socket.once('close', () => {
+            release();
+            cancel();
+          });
           ctx.extra.viewer = viewer;
-          authenticated.add(ctx.extra.socket);
+          authenticated.add(socket);
           logger.debug({ ws: 'connected', viewer: viewer.id }, 'websocket');
           return true;
         } catch (error) {
@@ -100,6 +130,12 @@ export async function startServer(
       subscribe: (args) =>
         (args.rootValue as { subscribe: (a: unknown) => unknown }).subscribe(args) as never,
       onSubscribe: async (ctx, _id, params) => {
+        if (expired(ctx.extra.viewer)) {
+          ctx.extra.socket.close(CREDENTIAL_EXPIRED.code, CREDENTIAL_EXPIRED.reason);
+          return [
+            new GraphQLError('Credential expired.', { extensions: { code: 'UNAUTHENTICATED' } }),
+          ];
+        }
         // The one pipeline (src/plugins/pipeline.ts): persisted policy, parse, validation and
         // limits through the same enveloped plugins as HTTP; refusals are coded errors.
         const prepared = await prepareOperation(
@@ -136,6 +172,13 @@ export async function startServer(
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}${yoga.graphqlEndpoint}`;
+  const metricsServer =
+    config.metricsPort === undefined
+      ? undefined
+      : await serveMetrics(gateway.production.metrics, {
+          port: config.metricsPort,
+          host: config.metricsHost,
+        });
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -171,12 +214,33 @@ export async function startServer(
       const drainedMs = Date.now() - started;
       wss.close();
       await gateway.close();
+      await metricsServer?.close();
       await emulator?.close();
       logger.info({ drainedMs, totalMs: Date.now() - started }, 'shut down');
     })();
     return closing;
   };
-  return { url, port, gateway, server, emulatorUrl: emulator?.url, close };
+  return {
+    url,
+    port,
+    gateway,
+    server,
+    emulatorUrl: emulator?.url,
+    metricsUrl: metricsServer?.url,
+    close,
+  };
+}
+
+/** Who can reach what: the start line's second half (docs/security.md). */
+export function reachLine(config: GatewayConfig, metricsUrl?: string): string {
+  const where = isLoopback(config.host)
+    ? `only this machine (HOST=${config.host})`
+    : `anyone who can reach ${config.host}:${config.port} (HOST=${config.host})`;
+  const anonymous = config.allowAnonymous
+    ? 'callers without credentials get every scope, admin included (ALLOW_ANONYMOUS)'
+    : 'every caller needs an API key or a JWT';
+  const metrics = metricsUrl ? `metrics at ${metricsUrl}` : 'metrics off';
+  return `Access: ${where}; ${anonymous}; ${metrics}.`;
 }
 
 async function main() {
@@ -194,8 +258,9 @@ async function main() {
   const target = config.embeddedEmulator
     ? `embedded AppFlow emulator at ${running.emulatorUrl}`
     : (config.appflowEndpoint ?? `AWS AppFlow in ${config.region}`);
+  // One write: the start line and who can reach what arrive together.
   console.log(
-    `appflow-gateway ready at ${running.url} (GraphiQL in a browser), AppFlow: ${target}`,
+    `appflow-gateway ready at ${running.url} (GraphiQL in a browser), AppFlow: ${target}\n${reachLine(config, running.metricsUrl)}`,
   );
   const shutdown = (signal: string) => {
     console.log(`${signal}: shutting down`);

@@ -19,6 +19,7 @@ import {
 } from './guards.js';
 import { decodeResponsesByTheModel } from './model-response.js';
 import { sendMembersTheSdkDoesNotKnow } from './model-wire.js';
+import { installInputValidation } from './validate-input.js';
 
 // package-lock pins the last SDK 3.x line that supports Node 20; its notice that later
 // releases need Node 22 is known (docs/operations.md) and only clutters logs. Opt back in with =false.
@@ -78,6 +79,8 @@ export function createAppflowClient(
     maxConcurrentCalls: config.maxConcurrentAppflowCalls,
     adaptive: { throttleWaitMs: config.appflowThrottleWaitMs, ...adaptive },
   });
+  // Outermost: an input outside the model's rules is never sent (./validate-input.ts).
+  installInputValidation(client);
   const listeners = new Set<AppflowCallListener>();
 
   // Inside the guards (src/appflow/guards.ts): a refused call is no AppFlow call, and the

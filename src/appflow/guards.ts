@@ -37,6 +37,8 @@ export function withCallBudget<T>(budget: CallBudget, fn: () => T): T {
 
 /** Name of the concurrency cap in the client's middleware stack (others attach around it). */
 export const CONCURRENCY_CAP = 'appflowGatewayLimit';
+/** Name of the per-viewer budget in the stack (the model validation runs before it). */
+export const CALL_BUDGET = 'appflowGatewayCallBudget';
 
 export type ConcurrencyStats = LimiterStats;
 
@@ -67,7 +69,7 @@ export function installCallGuards(
   client.middlewareStack.addRelativeTo(refuseOverBudget, {
     relation: 'before',
     toMiddleware: CONCURRENCY_CAP,
-    name: 'appflowGatewayCallBudget',
+    name: CALL_BUDGET,
   });
   return () => limiter.stats();
 }

@@ -32,6 +32,7 @@ export function createLiveServices(
     subscriptions: {
       maxPerConnection: number;
       maxTotal: number;
+      maxPerViewer?: number;
       activePollMs: number;
       idlePollMs: number;
     };
@@ -59,7 +60,11 @@ export function createLiveServices(
     namespace: pollerOverrides.namespace ?? pollerNamespace(config.appflowEndpoint, config.region),
     lockTtlMs: pollerOverrides.lockTtlMs,
   });
-  const limits = new SubscriptionLimits(subscriptions.maxPerConnection, subscriptions.maxTotal);
+  const limits = new SubscriptionLimits(
+    subscriptions.maxPerConnection,
+    subscriptions.maxTotal,
+    subscriptions.maxPerViewer,
+  );
   return {
     bus,
     poller,

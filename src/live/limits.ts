@@ -11,10 +11,74 @@ export class SubscriptionLimits {
   /** Connections named by a token (graphql-sse single-connection mode). */
   private readonly byToken = new Map<string, number>();
 
+  /** Subscriptions each viewer holds, whatever its connections (WebSocket, SSE). */
+  private readonly byViewer = new Map<string, number>();
+
   constructor(
     readonly maxPerConnection: number,
     readonly maxTotal: number,
+    /** At most this many per viewer: one key cannot take the whole pool (issue 24). */
+    readonly maxPerViewer = Number.POSITIVE_INFINITY,
   ) {}
+
+  /** Subscriptions `viewer` holds now. */
+  viewerCount(viewer: string): number {
+    return this.byViewer.get(viewer) ?? 0;
+  }
+
+  /**
+   * Holds one of `viewer`'s subscriptions while the stream `open` returns lives (refused with
+   * SUBSCRIPTION_LIMIT, scope `viewer`, past maxPerViewer); given back however it ends.
+   */
+  perViewer<T>(viewer: string, open: () => AsyncIterableIterator<T>): AsyncIterableIterator<T> {
+    const held = this.viewerCount(viewer);
+    if (held >= this.maxPerViewer) {
+      throw new GraphQLError(
+        `Too many subscriptions for this client (at most ${this.maxPerViewer}); close one first.`,
+        { extensions: { code: 'SUBSCRIPTION_LIMIT', limit: this.maxPerViewer, scope: 'viewer' } },
+      );
+    }
+    this.byViewer.set(viewer, held + 1);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      const left = this.viewerCount(viewer) - 1;
+      if (left > 0) this.byViewer.set(viewer, left);
+      else this.byViewer.delete(viewer);
+    };
+    let stream: AsyncIterableIterator<T>;
+    try {
+      stream = open();
+    } catch (error) {
+      release();
+      throw error;
+    }
+    return {
+      next: (...args: [] | [unknown]) =>
+        stream.next(...args).then(
+          (r) => {
+            if (r.done) release();
+            return r;
+          },
+          (error) => {
+            release();
+            throw error;
+          },
+        ),
+      return: (value?: unknown) => {
+        release();
+        return stream.return ? stream.return(value) : Promise.resolve({ done: true, value });
+      },
+      throw: (error?: unknown) => {
+        release();
+        return stream.throw ? stream.throw(error) : Promise.reject(error);
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    } as AsyncIterableIterator<T>;
+  }
 
   get active(): number {
     return this.total;

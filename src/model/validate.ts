@@ -8,11 +8,14 @@
  * - Messages name the member path (`tasks.2.sourceFields`, list indexes 0-based) and never echo
  *   the value: values may be secrets (shapes marked `sensitive`), and the path is enough.
  * - botocore patterns are Java regexes matched against the whole value (Java `matches()`, which
- *   is what AWS's own validation does), so they are compiled anchored: `^(?:p)$`. Each is compiled
- *   once; a pattern JS cannot compile is skipped (see `uncompilablePatterns`).
+ *   is what AWS's own validation does), run by a linear-time engine (./patterns.ts). Lengths are
+ *   checked first: a value over its max length is refused without running its pattern.
  * - Timestamps are epoch seconds (numbers) as rest-json sends them; ISO strings are accepted too.
  */
 import { shape as getShape, model, type Shape } from './model.js';
+import { compilePattern, uncompilablePatterns } from './patterns.js';
+
+export { compilePattern, type ModelPattern, uncompilablePatterns } from './patterns.js';
 
 export type ViolationKind =
   | 'required'
@@ -27,39 +30,6 @@ export interface Violation {
   path: (string | number)[];
   kind: ViolationKind;
   message: string;
-}
-
-const patternCache = new Map<string, RegExp | null>();
-
-/** Patterns of the model that JS cannot compile (checked by a test; they are not enforced). */
-export const uncompilablePatterns = new Set<string>();
-
-/** The compiled, anchored form of a model pattern, or null if JS cannot compile it. */
-export function compilePattern(pattern: string): RegExp | null {
-  const cached = patternCache.get(pattern);
-  if (cached !== undefined) return cached;
-  let source = pattern;
-  let flags = '';
-  // Java inline flags at the start, e.g. (?i), become JS flags.
-  const inline = /^\(\?([imsx]+)\)/.exec(source);
-  if (inline) {
-    source = source.slice(inline[0].length);
-    flags = inline[1].replace(/x/g, '');
-  }
-  let compiled: RegExp | null = null;
-  // `u` first: Java's \uD800\uDC00 pairs and \p{..} need it; plain mode as a fallback, since
-  // `u` rejects identity escapes such as `\_` that Java allows.
-  for (const extra of ['u', '']) {
-    try {
-      compiled = new RegExp(`^(?:${source})$`, flags + extra);
-      break;
-    } catch {
-      // try the next flag set
-    }
-  }
-  if (!compiled) uncompilablePatterns.add(pattern);
-  patternCache.set(pattern, compiled);
-  return compiled;
 }
 
 /** Compile every pattern of the model up front; returns the ones that failed. */
@@ -182,17 +152,20 @@ function walk(shapeName: string, value: unknown, path: (string | number)[], out:
           violation(path, 'enum', `Member must satisfy enum value set: [${s.enum.join(', ')}]`),
         );
       }
-      // Lengths in code points, as Java's validators count characters of the decoded string.
-      const length = [...value].length;
+      // Lengths in code points, as Java's validators count characters of the decoded string
+      // (a value more than twice its max in UTF-16 units is over it whatever it holds).
+      const length =
+        s.max !== undefined && value.length > 2 * s.max ? value.length : [...value].length;
       if (s.min !== undefined && length < s.min) {
         out.push(
           violation(path, 'min', `Member must have length greater than or equal to ${s.min}`),
         );
       }
-      if (s.max !== undefined && length > s.max) {
+      const tooLong = s.max !== undefined && length > s.max;
+      if (tooLong) {
         out.push(violation(path, 'max', `Member must have length less than or equal to ${s.max}`));
       }
-      if (s.pattern) {
+      if (s.pattern && !tooLong) {
         const re = compilePattern(s.pattern);
         if (re && !re.test(value)) {
           out.push(

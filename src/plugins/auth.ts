@@ -131,7 +131,12 @@ export function createAuthenticator(
     if (typeof payload.sub !== 'string' || payload.sub === '') {
       throw new AuthenticationError('Invalid token: it has no subject (sub) claim.');
     }
-    return { id: `jwt:${payload.sub}`, authenticated: true, scopes: scopesFromClaims(payload) };
+    return {
+      id: `jwt:${payload.sub}`,
+      authenticated: true,
+      scopes: scopesFromClaims(payload),
+      ...(typeof payload.exp === 'number' ? { expiresAt: payload.exp * 1000 } : {}),
+    };
   };
 
   return {

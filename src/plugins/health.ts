@@ -1,6 +1,7 @@
 /**
- * Operational endpoints beside /graphql: `/ready` and `/metrics` (Prometheus). `/health` (the
- * process answers: 200, empty body) is Yoga's built-in health check.
+ * Operational endpoints beside /graphql: `/ready`. `/health` (the process answers: 200, empty
+ * body) is Yoga's built-in health check. `/metrics` has a listener of its own (METRICS_PORT:
+ * serveMetrics in ./metrics.ts), not the public port.
  *
  * `/ready` is 200 while AppFlow answers, 503 when it does not and from the start of a shutdown.
  * Redis (when configured) is an accelerator: without it this replica still serves (cache in
@@ -10,7 +11,6 @@
 import { type AppflowClient, ListFlowsCommand } from '@aws-sdk/client-appflow';
 import type { Plugin } from 'graphql-yoga';
 import type { SharedRedis } from '../redis.js';
-import type { GatewayMetrics } from './metrics.js';
 
 export interface ReadinessReport {
   ready: boolean;
@@ -113,10 +113,7 @@ export class Readiness {
   }
 }
 
-export function useOperationalEndpoints(opts: {
-  readiness: Readiness;
-  metrics: GatewayMetrics;
-}): Plugin {
+export function useOperationalEndpoints(opts: { readiness: Readiness }): Plugin {
   return {
     async onRequest({ url, request, endResponse, fetchAPI }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
@@ -136,13 +133,6 @@ export function useOperationalEndpoints(opts: {
               },
               report.ready ? 200 : 503,
             ),
-          );
-          return;
-        }
-        case '/metrics': {
-          const { contentType, body } = await opts.metrics.render();
-          endResponse(
-            new Response(body, { status: 200, headers: { 'content-type': contentType } }),
           );
           return;
         }

@@ -103,7 +103,7 @@ export async function createProductionLayer(
     open.plugin,
     useErrorCodes(),
     useRequestLogging(logger) as Plugin,
-    useOperationalEndpoints({ readiness, metrics }),
+    useOperationalEndpoints({ readiness }),
     useCsrfPrevention(),
     useTransportGate({ authenticator, maxBodyBytes: config.transport.maxBodyBytes }),
     useNestingLimit(),

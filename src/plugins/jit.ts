@@ -9,7 +9,13 @@
  * graphql-jit (with ajv, ~70 ms of start-up) is imported on the first query, not at start-up;
  * queries that arrive while it loads run on the reference executor, with the same results.
  */
-import { type DocumentNode, getOperationAST, Kind } from 'graphql';
+import {
+  type DocumentNode,
+  type GraphQLSchema,
+  getOperationAST,
+  getVariableValues,
+  Kind,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /**
@@ -41,6 +47,24 @@ export function documentForOperation(
   return standIn;
 }
 
+/** Whether graphql-js accepts the operation's variables (operations without any: yes). */
+function variablesCoerce(args: {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName?: string | null;
+  variableValues?: unknown;
+}): boolean {
+  const op = getOperationAST(args.document, args.operationName);
+  if (!op?.variableDefinitions?.length) return true;
+  const coerced = getVariableValues(
+    args.schema,
+    op.variableDefinitions,
+    (args.variableValues ?? {}) as Record<string, unknown>,
+    { maxErrors: 1 },
+  );
+  return !coerced.errors;
+}
+
 export function useQueryJit(): Plugin {
   let jit: Plugin | undefined;
   let loading = false;
@@ -60,6 +84,10 @@ export function useQueryJit(): Plugin {
   return {
     onExecute(payload) {
       if (jit) {
+        // graphql-jit words variable errors its own way (the wrong variable name, no path):
+        // invalid variables run on the reference executor, whose errors keep the path and the
+        // reason (`at "i.create.tasks[0]"; Field "x" is not defined ...`), values redacted.
+        if (!variablesCoerce(payload.args)) return;
         payload.args.document = documentForOperation(
           payload.args.document,
           payload.args.operationName,

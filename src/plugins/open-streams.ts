@@ -3,6 +3,8 @@
  * ends them like WebSockets (src/server.ts): a final `complete`, then the end of the response.
  */
 import type { Plugin } from 'graphql-yoga';
+import { closeAtExpiry } from '../transport-guards.js';
+import { gatedViewer } from './pipeline.js';
 
 /** The event streams (SSE on /graphql and /graphql/stream) open on this gateway. */
 export interface OpenStreams {
@@ -20,7 +22,7 @@ export function useOpenStreams(): { plugin: Plugin; streams: OpenStreams } {
   const open = new Set<{ complete(): void }>();
   const complete = new TextEncoder().encode('event: complete\ndata:\n\n');
   const plugin: Plugin = {
-    onResponse({ response, setResponse, fetchAPI }) {
+    onResponse({ request, response, setResponse, fetchAPI }) {
       if (!response.body || !response.headers.get('content-type')?.includes('text/event-stream')) {
         return;
       }
@@ -40,6 +42,9 @@ export function useOpenStreams(): { plugin: Plugin; streams: OpenStreams } {
         },
       };
       open.add(entry);
+      // A stream ends when its credential expires (JWT exp), like a WebSocket's 4401.
+      const viewer = gatedViewer(request);
+      if (viewer) closeAtExpiry({ close: () => entry.complete() }, viewer);
       const body = new fetchAPI.ReadableStream<Uint8Array>({
         start(c) {
           controller = c;

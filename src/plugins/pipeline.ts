@@ -111,11 +111,17 @@ export function useTransportGate(options: {
       // in a malformed body came back to an unauthenticated caller. Same parse, no echo.
       setRequestParser(async (req) => {
         const text = await req.text();
+        let parsed: unknown;
         try {
-          return JSON.parse(text);
+          parsed = JSON.parse(text);
         } catch {
           throw badRequest('The request body is not valid JSON.');
         }
+        // `null`, a number, a string: Yoga read `.query` of it and answered 500.
+        if (!isJsonObject(parsed) && !(Array.isArray(parsed) && parsed.every(isJsonObject))) {
+          throw notAnObject();
+        }
+        return parsed;
       });
     },
     onResponse({ request, response, setResponse, fetchAPI }) {
@@ -139,6 +145,14 @@ export function useTransportGate(options: {
       );
     },
   };
+}
+
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function notAnObject(): GraphQLError {
+  return badRequest('The request body must be a JSON object (or an array of them: a batch).');
 }
 
 export function badRequest(message: string): GraphQLError {

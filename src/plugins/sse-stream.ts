@@ -22,7 +22,14 @@ import type { Plugin, YogaServerInstance } from 'graphql-yoga';
 import type { GatewayContext, Viewer } from '../context.js';
 import { CODE_BY_STATUS } from './error-codes.js';
 import type { PersistedOperations } from './persisted.js';
-import { errorResponse, gatedViewer, prepareOperation, readLimitedText } from './pipeline.js';
+import {
+  errorResponse,
+  gatedViewer,
+  isJsonObject,
+  notAnObject,
+  prepareOperation,
+  readLimitedText,
+} from './pipeline.js';
 
 export const SSE_STREAM_PATH = '/graphql/stream';
 const TOKEN_HEADER = 'x-graphql-event-stream-token';
@@ -63,6 +70,8 @@ async function withCodes(response: Response, fetchAPI: { Response: typeof Respon
   };
   const headers = new Headers(response.headers);
   headers.set('content-type', 'application/json; charset=utf-8');
+  // The new body has its own length: graphql-sse's (shorter) one framed it wrong.
+  headers.delete('content-length');
   return new fetchAPI.Response(JSON.stringify(body), { status: response.status, headers });
 }
 
@@ -167,12 +176,14 @@ export function useSafeGraphQLSSE(options: SseStreamOptions): Plugin & {
         } catch (error) {
           return refuse(error as GraphQLError);
         }
+        let parsed: unknown;
         try {
-          JSON.parse(text);
+          parsed = JSON.parse(text);
         } catch {
           // The parser's message quotes the body (maybe a secret): never echoed.
           return refuse(refusal('The request body is not valid JSON.', 'BAD_REQUEST', 400));
         }
+        if (!isJsonObject(parsed)) return refuse(notAnObject());
         forward = new Request(request.url, {
           method: 'POST',
           headers: request.headers,

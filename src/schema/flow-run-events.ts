@@ -69,10 +69,12 @@ builder.subscriptionField('flowRunEvents', (t) =>
     subscribe: (_root, args, ctx) => {
       const filter = args.filter as FlowFilterArgs | null | undefined;
       const active = isActiveFilter(filter);
-      return fleetStream(
-        ctx.live.fleet,
-        () => ctx.live.limits.reserve(connectionOf(ctx)),
-        (flow) => !active || flowMatches(flow as never, filter),
+      return ctx.live.limits.perViewer(ctx.viewer.id, () =>
+        fleetStream(
+          ctx.live.fleet,
+          () => ctx.live.limits.reserve(connectionOf(ctx)),
+          (flow) => !active || flowMatches(flow as never, filter),
+        ),
       );
     },
     // An error item fails that one event; the stream goes on.

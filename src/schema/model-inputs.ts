@@ -155,7 +155,13 @@ export function fromInput(shapeName: string, value: unknown): unknown {
     case 'map': {
       const out: Record<string, unknown> = {};
       for (const entry of value as { key: string; value: unknown }[]) {
-        out[entry.key] = fromInput(s.value!.shape, entry.value);
+        // An own property whatever the key: `out['__proto__'] = v` would set the prototype.
+        Object.defineProperty(out, entry.key, {
+          value: fromInput(s.value!.shape, entry.value),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return out;
     }

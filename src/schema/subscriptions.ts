@@ -64,10 +64,12 @@ builder.subscriptionField('executionUpdated', (t) =>
       executionId: t.arg.string({ required: true, description: 'The run id StartFlow returned.' }),
     },
     subscribe: (_root, args, ctx) =>
-      ctx.live.streams.runUpdates(
-        checkName(args.flowName, 'flowName'),
-        checkExecutionId(args.executionId),
-        connectionOf(ctx),
+      ctx.live.limits.perViewer(ctx.viewer.id, () =>
+        ctx.live.streams.runUpdates(
+          checkName(args.flowName, 'flowName'),
+          checkExecutionId(args.executionId),
+          connectionOf(ctx),
+        ),
       ),
     resolve: (run, args) => executionFromRecord(args.flowName, emit(run)),
   }),
@@ -84,7 +86,9 @@ builder.subscriptionField('flowRuns', (t) =>
       'the client leaves.',
     args: { flowName: t.arg.string({ required: true, description: 'The name of the flow.' }) },
     subscribe: (_root, args, ctx) =>
-      ctx.live.streams.flowRuns(checkName(args.flowName, 'flowName'), connectionOf(ctx)),
+      ctx.live.limits.perViewer(ctx.viewer.id, () =>
+        ctx.live.streams.flowRuns(checkName(args.flowName, 'flowName'), connectionOf(ctx)),
+      ),
     resolve: (run, args) => executionFromRecord(args.flowName, emit(run)),
   }),
 );
@@ -104,7 +108,9 @@ builder.subscriptionField('flowStatusChanged', (t) =>
       }),
     },
     subscribe: (_root, args, ctx) =>
-      ctx.live.streams.flowStatuses(checkFlowNames(args.flowNames), connectionOf(ctx)),
+      ctx.live.limits.perViewer(ctx.viewer.id, () =>
+        ctx.live.streams.flowStatuses(checkFlowNames(args.flowNames), connectionOf(ctx)),
+      ),
     // Plain JSON: its dates are ISO strings, which the DateTime scalar serializes alike.
     resolve: (flow) => flowFromDescribe(emit(flow) as never),
   }),

@@ -74,7 +74,7 @@ describe.skipIf(!hasChromium)('dashboard in chromium (PERSISTED_OPERATIONS=only)
         // The fleet loop polls this often while no run is going (15 s by default).
         POLL_IDLE_MS: '1000',
       },
-      { port: 0, host: '127.0.0.1', dashboardDir: WEB_DIR },
+      { port: 0, host: '127.0.0.1', metricsPort: 0, dashboardDir: WEB_DIR },
     );
     expect(config.embeddedEmulator).toBe(true);
     server = await startServer(config);
@@ -350,7 +350,7 @@ describe.skipIf(!hasChromium)('dashboard sign-in (API keys, no anonymous access)
         API_KEYS: `${sha}:read+write`,
         POLL_ACTIVE_MS: '250',
       },
-      { port: 0, host: '127.0.0.1', dashboardDir: `${WEB_DIR}-auth` },
+      { port: 0, host: '127.0.0.1', metricsPort: 0, dashboardDir: `${WEB_DIR}-auth` },
     );
     server = await startServer(config);
     browser = await launchChromium();

@@ -76,7 +76,7 @@ describe.skipIf(!hasChromium)('GraphiQL in chromium', () => {
     // short enough to watch one finish.
     const config = loadConfig(
       { APPFLOW_EMULATOR_RUN_SECONDS: '15', LOG_LEVEL: 'warn' },
-      { port: 0, host: '127.0.0.1' },
+      { port: 0, host: '127.0.0.1', metricsPort: 0 },
     );
     expect(config.embeddedEmulator).toBe(true);
     server = await startServer(config);

@@ -28,6 +28,7 @@ export async function startGatewayProcess(
     env: {
       ...inherited,
       PORT: '0',
+      METRICS_PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       APPFLOW_EMULATOR_RUN_SECONDS: '2',

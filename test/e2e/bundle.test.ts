@@ -32,7 +32,14 @@ afterAll(() => {
 
 function startBundle(env: Record<string, string>) {
   const child = spawn(process.execPath, [join(outdir, 'server.mjs')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_OPTIONS: '', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      METRICS_PORT: '0',
+      NODE_OPTIONS: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

@@ -108,6 +108,7 @@ export async function startProdServer(
       embeddedEmulator: false,
       port: 0,
       host: '127.0.0.1',
+      metricsPort: 0,
       ...overrides,
     },
   );

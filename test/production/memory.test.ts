@@ -11,13 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { API_KEYS, READ_KEY } from './helpers.js';
-import { rssOf, startProcess } from './process.js';
+import { metricsUrlOf, rssOf, startProcess } from './process.js';
 
 const MB = 1024 * 1024;
 let emulator: TestEmulator;
 let p: ReturnType<typeof startProcess>;
 let url: string;
 let base: string;
+let metricsUrl: string;
 beforeAll(async () => {
   emulator = await startTestEmulator({ seed: true });
   p = startProcess({
@@ -30,6 +31,7 @@ beforeAll(async () => {
   });
   url = await p.ready;
   base = url.replace(/\/graphql$/, '');
+  metricsUrl = metricsUrlOf(p.output());
 });
 afterAll(async () => {
   p.child.kill('SIGKILL');
@@ -67,10 +69,10 @@ async function post(path: string, headers: Record<string, string>): Promise<numb
 }
 
 async function growth(run: () => Promise<void>): Promise<number> {
-  const before = await rssOf(base);
+  const before = await rssOf(metricsUrl);
   await run();
   await new Promise((r) => setTimeout(r, 300));
-  return (await rssOf(base)) - before;
+  return (await rssOf(metricsUrl)) - before;
 }
 
 describe('RSS around oversized inputs', () => {

@@ -77,9 +77,9 @@ describe('HTTP operations endpoints and logs', () => {
       () => {},
     );
     await new Promise((r) => setTimeout(r, 50));
-    const res = await g.fetch('/metrics');
-    expect(res.headers.get('content-type')).toContain('text/plain');
-    const text = await res.text();
+    // Scraped from the gateway's registry: the listener (METRICS_PORT) is test/production/exposure.
+    const { contentType, body: text } = await g.gateway.production.metrics.render();
+    expect(contentType).toContain('text/plain');
     expect(text).toMatch(
       /graphql_operations_total\{operation="Dash",type="query",outcome="ok"\} 2/,
     );
@@ -95,7 +95,9 @@ describe('HTTP operations endpoints and logs', () => {
     expect(text).toMatch(/^appflow_active_pollers 1$/m);
     expect(text).toMatch(/^graphql_active_subscriptions 0$/m);
     feed.close();
-    expect(await (await g.fetch('/metrics')).text()).toMatch(/^appflow_active_pollers 0$/m);
+    expect((await g.gateway.production.metrics.render()).body).toMatch(
+      /^appflow_active_pollers 0$/m,
+    );
   });
 
   it('gives each request an id (caller-supplied when well-formed) and logs it as JSON', async () => {

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 
 export function startProcess(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, NODE_ENV: '', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, NODE_ENV: '', LOG_LEVEL: 'warn', METRICS_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -28,9 +28,16 @@ export function startProcess(env: Record<string, string>) {
   return { child, exited, ready, output: () => stdout + stderr };
 }
 
+/** The process's metrics URL, from its start line (METRICS_PORT, its own listener). */
+export function metricsUrlOf(output: string): string {
+  const m = /metrics at (http:\/\/\S+?)[.;]?(?:\s|$)/.exec(output);
+  if (!m) throw new Error(`no metrics URL in the start line: ${output}`);
+  return m[1]!;
+}
+
 /** The process's resident set size in bytes, from its own /metrics (prom-client). */
-export async function rssOf(base: string): Promise<number> {
-  const text = await (await fetch(`${base}/metrics`)).text();
+export async function rssOf(metricsUrl: string): Promise<number> {
+  const text = await (await fetch(metricsUrl)).text();
   const m = /^process_resident_memory_bytes (\S+)/m.exec(text);
   if (!m) throw new Error('no process_resident_memory_bytes in /metrics');
   return Number(m[1]);

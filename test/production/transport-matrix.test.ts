@@ -3,9 +3,11 @@
  * `extensions.code`, or `ok`) on HTTP POST, HTTP GET, graphql-ws, SSE on /graphql and
  * graphql-sse on /graphql/stream, against the real server in production mode.
  */
+
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import persisted from '../../src/gql/persisted-documents.json' with { type: 'json' };
-import { READ_KEY, startProdServer } from './helpers.js';
+import { JWT_SECRET, READ_KEY, startProdServer } from './helpers.js';
 import { rawSocket } from './ws-client.js';
 
 type Transport = 'post' | 'get' | 'ws' | 'sse' | 'stream';
@@ -20,6 +22,7 @@ afterAll(() => s.stop());
 
 interface Params {
   query?: string;
+  variables?: Record<string, unknown>;
   extensions?: Record<string, unknown>;
 }
 
@@ -55,7 +58,12 @@ async function run(
   server: Server = s,
 ): Promise<Outcome> {
   const params: Params = typeof query === 'string' ? { query } : query;
-  const auth: Record<string, string> = key ? { 'x-api-key': key } : {};
+  // An API key, or `Bearer <jwt>`.
+  const auth: Record<string, string> = !key
+    ? {}
+    : key.startsWith('Bearer ')
+      ? { authorization: key }
+      : { 'x-api-key': key };
   const base = server.url.replace(/\/graphql$/, '');
   if (transport === 'ws') {
     const socket = await rawSocket(server.wsUrl);
@@ -66,7 +74,10 @@ async function run(
     ]);
     if (first !== 'ack') {
       const { code } = first as { code: number };
-      return { code: code === 4403 ? 'UNAUTHENTICATED' : `CLOSE_${code}`, messages: [] };
+      return {
+        code: code === 4403 || code === 4401 ? 'UNAUTHENTICATED' : `CLOSE_${code}`,
+        messages: [],
+      };
     }
     socket.send({ id: '1', type: 'subscribe', payload: params });
     const m = await socket.next((x) => x.type === 'next' || x.type === 'error');
@@ -78,6 +89,7 @@ async function run(
   if (transport === 'get') {
     const search = new URLSearchParams();
     if (params.query) search.set('query', params.query);
+    if (params.variables) search.set('variables', JSON.stringify(params.variables));
     if (params.extensions) search.set('extensions', JSON.stringify(params.extensions));
     const res = await fetch(`${base}/graphql?${search}`, {
       headers: { accept: 'application/graphql-response+json', 'x-graphql-yoga-csrf': '1', ...auth },
@@ -95,6 +107,17 @@ async function run(
     body: JSON.stringify(params),
   });
   return httpOutcome(res);
+}
+
+/** A bearer credential for viewer `jwt:<sub>`, expiring `expiresIn` seconds from now. */
+async function bearer(sub: string, expiresIn = 600, scope = 'read write'): Promise<string> {
+  const token = await new SignJWT({ scope })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setIssuedAt(Math.floor(Date.now() / 1000) - 10)
+    .setExpirationTime(Math.floor(Date.now() / 1000) + expiresIn)
+    .sign(new TextEncoder().encode(JWT_SECRET));
+  return `Bearer ${token}`;
 }
 
 const deepList = `{ flows(filter: ${'['.repeat(2000)}1${']'.repeat(2000)}) { __typename } }`;
@@ -190,5 +213,199 @@ describe('persisted operations only', () => {
   it.each(TRANSPORTS)('answers an unknown hash with PERSISTED_QUERY_NOT_FOUND on %s', async (t) => {
     const unknown = withHash(t, 'ab'.repeat(32));
     expect((await run(t, unknown, READ_KEY, only)).code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+});
+
+/** The transports a subscription runs on. */
+const SUBSCRIBING: Transport[] = ['ws', 'sse', 'stream'];
+const FLOW_RUNS = 'subscription($f: String!) { flowRuns(flowName: $f) { executionId } }';
+const SEEDED_FLOW = 'salesforce-accounts-to-s3';
+
+describe('credentials that expire (issue 24 item 1)', () => {
+  it.each(TRANSPORTS)('an expired JWT is UNAUTHENTICATED on %s', async (t) => {
+    const expired = await bearer(`expired-${t}`, -5);
+    expect((await run(t, '{ __typename }', expired)).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('a JWT that expires on an open WebSocket closes it with 4401, and nothing runs after', async () => {
+    const token = await bearer('expiring-ws', 2, 'read write');
+    const socket = await rawSocket(s.wsUrl);
+    socket.send({ type: 'connection_init', payload: { authorization: token } });
+    await socket.next((m) => m.type === 'connection_ack');
+    socket.send({ id: '1', type: 'subscribe', payload: { query: '{ __typename }' } });
+    expect((await socket.next((m) => m.id === '1' && m.type === 'next')).payload).toEqual({
+      data: { __typename: 'Query' },
+    });
+    // A live subscription on it ends with the socket.
+    socket.send({
+      id: '2',
+      type: 'subscribe',
+      payload: { query: FLOW_RUNS, variables: { f: SEEDED_FLOW } },
+    });
+    // Event-driven: the close at `exp` (2 s), no wall-clock assertion.
+    const closed = await socket.closed;
+    expect(closed).toEqual({ code: 4401, reason: 'Credential expired' });
+    // The same credential on HTTP is refused as well.
+    expect((await run('post', '{ __typename }', token)).code).toBe('UNAUTHENTICATED');
+  });
+
+  it.each(['sse', 'stream'] as const)(
+    'an SSE subscription on %s ends when its JWT expires',
+    async (t) => {
+      const token = await bearer(`expiring-${t}`, 2, 'read write');
+      const base = s.url.replace(/\/graphql$/, '');
+      const res = await fetch(`${base}${t === 'stream' ? '/graphql/stream' : '/graphql'}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'text/event-stream',
+          authorization: token,
+        },
+        body: JSON.stringify({ query: FLOW_RUNS, variables: { f: SEEDED_FLOW } }),
+      });
+      expect(res.status).toBe(200);
+      // Read to the end: the stream completes at `exp` instead of running on.
+      const text = await res.text();
+      expect(text).toContain('event: complete');
+    },
+  );
+});
+
+describe('per-viewer caps and the call budget on every transport (issue 24 items 6, 7)', () => {
+  let c: Server;
+  beforeAll(async () => {
+    c = await startProdServer({
+      SHUTDOWN_DELAY_MS: '0',
+      RATE_LIMIT_PER_MINUTE: '30',
+      SUBSCRIPTIONS_PER_VIEWER: '2',
+      WS_CONNECTIONS_PER_VIEWER: '2',
+    });
+  });
+  afterAll(() => c.stop());
+
+  const describeFlowCalls = () => {
+    const seen: string[] = [];
+    const off = c.gateway.appflow.onCall((op) => seen.push(op));
+    return { count: () => seen.filter((op) => op === 'DescribeFlow').length, off };
+  };
+
+  it.each(SUBSCRIBING)(
+    'flowStatusChanged with 100 unknown names is refused RATE_LIMITED with no AppFlow call on %s',
+    async (t) => {
+      const calls = describeFlowCalls();
+      const names = Array.from({ length: 100 }, (_, i) => `unknown-flow-${i}`);
+      const outcome = await run(
+        t,
+        {
+          query: 'subscription($n: [String!]!) { flowStatusChanged(flowNames: $n) { flowName } }',
+          variables: { n: names },
+        },
+        await bearer(`budget-${t}`),
+        c,
+      );
+      calls.off();
+      expect(outcome.code).toBe('RATE_LIMITED');
+      expect(calls.count()).toBe(0);
+    },
+  );
+
+  it.each(SUBSCRIBING)('each subscription is charged to the viewer budget on %s', async (t) => {
+    const who = await bearer(`charged-${t}`);
+    const twenty = Array.from({ length: 20 }, (_, i) => `charged-flow-${i}`);
+    const query = 'subscription($n: [String!]!) { flowStatusChanged(flowNames: $n) { flowName } }';
+    // 20 of 30 are taken by the first (its flows do not exist: NOT_FOUND after 20 calls) ...
+    expect((await run(t, { query, variables: { n: twenty } }, who, c)).code).toBe('NOT_FOUND');
+    // ... so 20 more are over the budget, and so is a query that needs a call.
+    expect((await run(t, { query, variables: { n: twenty } }, who, c)).code).toBe('RATE_LIMITED');
+  });
+
+  it.each(SUBSCRIBING)(
+    'a viewer holding its subscriptions gets SUBSCRIPTION_LIMIT on %s; another viewer does not',
+    async (t) => {
+      const who = await bearer(`subs-${t}`);
+      const viewerId = `jwt:subs-${t}`;
+      const socket = await rawSocket(c.wsUrl);
+      socket.send({ type: 'connection_init', payload: { authorization: who } });
+      await socket.next((m) => m.type === 'connection_ack');
+      for (const id of ['1', '2']) {
+        socket.send({
+          id,
+          type: 'subscribe',
+          payload: { query: FLOW_RUNS, variables: { f: SEEDED_FLOW } },
+        });
+      }
+      const limits = c.gateway.services.live.limits;
+      for (let i = 0; i < 200 && limits.viewerCount(viewerId) < 2; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(limits.viewerCount(viewerId)).toBe(2);
+      const third = await run(t, { query: FLOW_RUNS, variables: { f: 'missing-flow' } }, who, c);
+      expect(third.code).toBe('SUBSCRIPTION_LIMIT');
+      const other = await run(
+        t,
+        { query: FLOW_RUNS, variables: { f: 'missing-flow' } },
+        await bearer(`other-${t}`),
+        c,
+      );
+      expect(other.code).toBe('NOT_FOUND');
+      socket.close();
+      await socket.closed;
+      for (let i = 0; i < 200 && limits.viewerCount(viewerId) > 0; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(limits.viewerCount(viewerId)).toBe(0);
+    },
+  );
+
+  it('a viewer may hold WS_CONNECTIONS_PER_VIEWER sockets; the next closes with 4429', async () => {
+    const who = await bearer('sockets');
+    const open = async (token: string) => {
+      const socket = await rawSocket(c.wsUrl);
+      socket.send({ type: 'connection_init', payload: { authorization: token } });
+      const first = await Promise.race([
+        socket.next((m) => m.type === 'connection_ack').then(() => 'ack' as const),
+        socket.closed,
+      ]);
+      return { socket, first };
+    };
+    const a = await open(who);
+    const b = await open(who);
+    expect([a.first, b.first]).toEqual(['ack', 'ack']);
+    const refused = await open(who);
+    expect(refused.first).toEqual({
+      code: 4429,
+      reason: expect.stringContaining('CONNECTION_LIMIT'),
+    });
+    // Someone else is not affected, and a closed socket gives its place back.
+    const other = await open(await bearer('sockets-other'));
+    expect(other.first).toBe('ack');
+    a.socket.close();
+    await a.socket.closed;
+    const again = await open(who);
+    expect(again.first).toBe('ack');
+    for (const x of [b, other, again]) x.socket.close();
+  });
+});
+
+describe('invalid variables keep their path and reason, values redacted (issue 24 item 11)', () => {
+  const query = 'query($i: ValidateFlowInput!) { validateFlow(input: $i) { valid } }';
+  const variables = {
+    i: { create: { flowName: 'secret-value-1', tasks: [{ x: 'secret-value-2' }] } },
+  };
+  beforeAll(async () => {
+    // Queries run compiled by graphql-jit once it has loaded (src/plugins/jit.ts): it words
+    // variable errors its own way (`Variable "$create" got invalid value.` after redaction).
+    await run('post', '{ __typename }', READ_KEY);
+    // The first query started its import; the same module resolves here once it is loaded.
+    await import('@envelop/graphql-jit');
+    await new Promise((resolve) => setImmediate(resolve));
+  });
+  it.each(TRANSPORTS)('on %s', async (t) => {
+    const outcome = await run(t, { query, variables }, READ_KEY);
+    expect(outcome.code).toBe('BAD_USER_INPUT');
+    expect(outcome.messages).toContain(
+      'Variable "$i" got invalid value at "i.create.tasks[0]"; Field "x" is not defined by type "TaskInput".',
+    );
+    expect(outcome.messages.join('\n')).not.toContain('secret-value');
   });
 });

@@ -133,7 +133,7 @@ describe('subscriptions gauge and rate limit on WebSocket', () => {
   afterAll(() => s.stop());
 
   const gauge = async () => {
-    const text = await (await fetch(`${s.url.replace(/\/graphql$/, '')}/metrics`)).text();
+    const text = await (await fetch(s.metricsUrl!)).text();
     return Number(/^graphql_active_subscriptions (\d+)$/m.exec(text)?.[1]);
   };
   const until = async (pred: () => Promise<boolean>) => {

@@ -263,6 +263,7 @@ function redisReplica(): Promise<RunningGateway> {
       embeddedEmulator: false,
       port: 0,
       host: '127.0.0.1',
+      metricsPort: 0,
       redisUrl: REDIS_URL,
     },
   );

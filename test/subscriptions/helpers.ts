@@ -39,6 +39,7 @@ export async function startLiveRig(
       embeddedEmulator: false,
       port: 0,
       host: '127.0.0.1',
+      metricsPort: 0,
       redisUrl: undefined,
       ...options.config,
     },

@@ -123,6 +123,7 @@ describe.skipIf(!hasRedisServer)('a Redis outage', () => {
         embeddedEmulator: false,
         port: 0,
         host: '127.0.0.1',
+        metricsPort: 0,
         redisUrl: `redis://127.0.0.1:${port}`,
       },
     );

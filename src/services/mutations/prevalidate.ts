@@ -91,9 +91,43 @@ export function prevalidate(op: string, request: Request, input: Obj): FieldErro
       message: constraintOf(v.message),
       code: VIOLATION_CODES[v.kind] ?? 'INVALID_VALUE',
     }));
+  errors.push(...idempotencyKeyErrors(requestShape, input), ...reservedKeys(input, []));
   const rules = CROSS_FIELD[op];
   if (rules) errors.push(...rules(request));
   return errors;
+}
+
+/**
+ * The idempotency key becomes AppFlow's clientToken, derived from it, so it is held to the
+ * model's ClientToken rules (at most 256 characters of [ -~]): a 200 KB key was accepted.
+ */
+function idempotencyKeyErrors(requestShape: string, input: Obj): FieldError[] {
+  const key = input.idempotencyKey;
+  const tokenShape = shape(requestShape).members?.clientToken?.shape;
+  if (key == null || !tokenShape) return [];
+  return validateShape(tokenShape, key).map((v) => ({
+    path: ['input', 'idempotencyKey'],
+    message: constraintOf(v.message),
+    code: VIOLATION_CODES[v.kind] ?? 'INVALID_VALUE',
+  }));
+}
+
+/** Map keys that name an object's prototype: as a plain object key `__proto__` vanished. */
+const RESERVED_KEYS = new Set(['__proto__']);
+
+/** Every `{ key, value }` map entry of the GraphQL input whose key is reserved. */
+function reservedKeys(value: unknown, path: Path): FieldError[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => reservedKeys(v, [...path, i]));
+  if (!value || typeof value !== 'object') return [];
+  const entry = value as Obj;
+  const out: FieldError[] = [];
+  if (typeof entry.key === 'string' && 'value' in entry && RESERVED_KEYS.has(entry.key)) {
+    out.push(err([...path, 'key'], `The key "${entry.key}" is reserved.`, 'RESERVED_KEY'));
+  }
+  for (const [k, v] of Object.entries(entry)) {
+    if (v && typeof v === 'object') out.push(...reservedKeys(v, [...path, k]));
+  }
+  return out;
 }
 
 function constraintOf(message: string): string {
