@@ -7,9 +7,11 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { useServer } from 'graphql-ws/use/ws';
+import pino from 'pino';
 import { WebSocketServer } from 'ws';
 import { ConfigError, type GatewayConfig, loadConfig } from './config.js';
 import type { Viewer } from './context.js';
+import { createLogger, routeConsoleToLogger } from './logger.js';
 import { prepareOperation } from './plugins/pipeline.js';
 import { createGateway, type Gateway, type GatewayDeps } from './yoga.js';
 
@@ -184,20 +186,29 @@ async function main() {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(`Configuration error: ${error.message}`);
+      createLogger({}, pino.destination({ dest: 2, sync: true })).fatal(
+        `Configuration error: ${error.message}`,
+      );
       process.exit(2);
     }
     throw error;
   }
-  const running = await startServer(config);
+  // One logger for the process: every line it writes is JSON (console included).
+  const logger = createLogger({ level: config.logLevel });
+  routeConsoleToLogger(logger);
+  // Start-up and shutdown lines are the process's contract with whoever runs it (supervisors
+  // and tests wait for "ready at"): written at info whatever LOG_LEVEL says.
+  const lifecycle = logger.child({}, { level: 'info' });
+  const running = await startServer(config, { logger });
   const target = config.embeddedEmulator
     ? `embedded AppFlow emulator at ${running.emulatorUrl}`
     : (config.appflowEndpoint ?? `AWS AppFlow in ${config.region}`);
-  console.log(
-    `appflow-gateway ready at ${running.url} (GraphiQL in a browser), AppFlow: ${target}`,
-  );
+  const banner = `appflow-gateway ready at ${running.url} (GraphiQL in a browser), AppFlow: ${target}`;
+  // A person at a terminal reads a sentence; a log pipeline reads JSON.
+  if (process.stdout.isTTY) process.stdout.write(`${banner}\n`);
+  else lifecycle.info({ url: running.url, appflow: target }, banner);
   const shutdown = (signal: string) => {
-    console.log(`${signal}: shutting down`);
+    lifecycle.info({ signal }, `${signal}: shutting down`);
     // Whatever happens, the process is gone within 10 s of the signal.
     const hard = setTimeout(
       () => process.exit(1),
@@ -215,7 +226,7 @@ async function main() {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   main().catch((error) => {
-    console.error(error);
+    createLogger({}, pino.destination({ dest: 2, sync: true })).fatal({ err: error }, 'failed');
     process.exit(1);
   });
 }

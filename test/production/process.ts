@@ -25,7 +25,14 @@ export function startProcess(env: Record<string, string>) {
     child.stdout!.on('data', check);
     exited.then(() => reject(new Error(`exited before ready: ${stdout}\n${stderr}`)));
   });
-  return { child, exited, ready, output: () => stdout + stderr };
+  return {
+    child,
+    exited,
+    ready,
+    output: () => stdout + stderr,
+    stdout: () => stdout,
+    stderr: () => stderr,
+  };
 }
 
 /** The process's resident set size in bytes, from its own /metrics (prom-client). */
