@@ -1,18 +1,63 @@
 /**
- * `npm run build`: bundles src/server.ts into dist/server.mjs and the dashboard (web/) into
+ * `npm run build` (always builds) and `npm start` (prestart: `--if-changed`, builds only when
+ * the sources differ from the last build's stamp): bundles src/server.ts into dist/server.mjs and the dashboard (web/) into
  * dist/web (scripts/build-web.mjs), which `npm start` runs with plain
  * node (no TypeScript loader, one file instead of ~950 modules: start-up in a fraction of the
  * time). `--analyze` prints the largest inputs. Runtime files (the AppFlow model, persisted
  * documents) are read from the package root (src/paths.ts), so dist/ must stay in the checkout.
  */
-import { build } from 'esbuild';
-import { buildWeb } from './build-web.mjs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 // `--outdir DIR` (tests build into their own folder under dist/; it must stay inside the
 // package, where the bundle finds package.json, model/ and node_modules/).
 const argOutdir = process.argv.indexOf('--outdir');
 const outdir = argOutdir > 0 ? process.argv[argOutdir + 1] : 'dist';
 
+/**
+ * What the bundle is made from: a hash of the contents (not mtimes, which a checkout or a copy
+ * changes) of src/, web/, model/, the lock file and these scripts. `npm start` (prestart:
+ * `--if-changed`) rebuilds only when it differs from the hash stamped beside the last build.
+ */
+function sourcesHash() {
+  const hash = createHash('sha256');
+  const add = (path) => hash.update(path).update('\0').update(readFileSync(path)).update('\0');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      if (entry.name === 'node_modules') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) add(path);
+    }
+  };
+  for (const dir of ['src', 'web', 'model']) walk(dir);
+  for (const file of [
+    'package.json',
+    'package-lock.json',
+    'scripts/build.mjs',
+    'scripts/build-web.mjs',
+  ]) {
+    if (existsSync(file)) add(file);
+  }
+  return hash.digest('hex');
+}
+
+const stampFile = join(outdir, '.build-stamp');
+const fullBuild = !process.argv.includes('--no-web');
+const sources = fullBuild ? sourcesHash() : undefined;
+if (process.argv.includes('--if-changed') && fullBuild) {
+  const stamp = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
+  if (stamp === sources && existsSync(join(outdir, 'server.mjs'))) {
+    console.log(`${outdir}/ is up to date with src/, web/ and model/ (npm run build rebuilds)`);
+    process.exit(0);
+  }
+}
+
+const { build } = await import('esbuild');
+const { buildWeb } = await import('./build-web.mjs');
 const started = performance.now();
 const result = await build({
   entryPoints: ['src/server.ts'],
@@ -55,8 +100,10 @@ console.log(
 );
 // The dashboard beside the server bundle: dist/web (which the gateway serves by default), or
 // <outdir>/web for a test's own build.
-if (!process.argv.includes('--no-web')) {
+if (fullBuild) {
   await buildWeb(argOutdir > 0 ? `${outdir.replace(/\/$/, '')}/web` : 'dist/web');
+  // Written last: a build stopped halfway leaves the old stamp, so the next start rebuilds.
+  writeFileSync(stampFile, `${sources}\n`);
 }
 if (process.argv.includes('--analyze')) {
   const byPackage = new Map();
