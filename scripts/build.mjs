@@ -4,7 +4,9 @@
  * dist/web (scripts/build-web.mjs), which `npm start` runs with plain
  * node (no TypeScript loader, one file instead of ~950 modules: start-up in a fraction of the
  * time). `--analyze` prints the largest inputs. Runtime files (the AppFlow model, persisted
- * documents) are read from the package root (src/paths.ts), so dist/ must stay in the checkout.
+ * documents, GraphiQL's examples, dist/web) are read from the package root (src/paths.ts), so
+ * dist/ stays beside them: in the checkout, or in the installed package (package.json `files`).
+ * `--types` also writes the library's declarations (tsc -p tsconfig.build.json: dist/types).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -60,7 +62,11 @@ const { build } = await import('esbuild');
 const { buildWeb } = await import('./build-web.mjs');
 const started = performance.now();
 const result = await build({
-  entryPoints: ['src/server.ts'],
+  // dist/server.mjs: the command (src/cli.ts: `npm start`, the package's bin); dist/index.mjs
+  // and dist/emulator.mjs: the library entries (package.json `exports`).
+  entryPoints: { server: 'src/cli.ts', index: 'src/index.ts', emulator: 'src/emulator/index.ts' },
+  // Modules that start themselves when run directly (tsx src/server.ts) do not in the bundle.
+  define: { __APPFLOW_BUNDLE__: 'true' },
   // Code split at dynamic imports (the embedded emulator, OpenTelemetry, jose): a deployment
   // loads those chunks only when it uses them.
   outdir,
@@ -93,10 +99,12 @@ const result = await build({
   ],
 });
 const entry = `${outdir.replace(/\/$/, '')}/server.mjs`;
-const out = result.metafile.outputs[entry];
-if (!out) throw new Error(`esbuild wrote no ${entry}`);
+if (!result.metafile.outputs[entry]) throw new Error(`esbuild wrote no ${entry}`);
+// The entries and their shared chunks (code split), source maps left out.
+const code = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.mjs'));
+const codeBytes = code.reduce((n, [, o]) => n + o.bytes, 0);
 console.log(
-  `${entry}: ${(out.bytes / 1e6).toFixed(1)} MB from ${Object.keys(result.metafile.inputs).length} modules in ${(performance.now() - started).toFixed(0)} ms`,
+  `${entry} (+ library entries and chunks): ${(codeBytes / 1e6).toFixed(1)} MB from ${Object.keys(result.metafile.inputs).length} modules in ${(performance.now() - started).toFixed(0)} ms`,
 );
 // The dashboard beside the server bundle: dist/web (which the gateway serves by default), or
 // <outdir>/web for a test's own build.
@@ -105,9 +113,22 @@ if (fullBuild) {
   // Written last: a build stopped halfway leaves the old stamp, so the next start rebuilds.
   writeFileSync(stampFile, `${sources}\n`);
 }
+if (process.argv.includes('--types')) {
+  const { execFileSync } = await import('node:child_process');
+  const tsc = join('node_modules', 'typescript', 'bin', 'tsc');
+  execFileSync(
+    process.execPath,
+    [tsc, '-p', 'tsconfig.build.json', '--outDir', join(outdir, 'types')],
+    {
+      stdio: 'inherit',
+    },
+  );
+  console.log(`${outdir}/types: declarations for index and emulator`);
+}
 if (process.argv.includes('--analyze')) {
   const byPackage = new Map();
-  for (const [file, { bytesInOutput }] of Object.entries(out.inputs)) {
+  const inputs = code.flatMap(([, o]) => Object.entries(o.inputs));
+  for (const [file, { bytesInOutput }] of inputs) {
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
     const key = m ? m[1] : file.split('/').slice(0, 2).join('/');
     byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);

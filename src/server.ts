@@ -180,7 +180,8 @@ export async function startServer(
   return { url, port, gateway, server, emulatorUrl: emulator?.url, close };
 }
 
-async function main() {
+/** The process: configuration from the environment, JSON logs, signals. */
+export async function main() {
   let config: GatewayConfig;
   try {
     config = loadConfig();
@@ -224,7 +225,13 @@ async function main() {
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+// Run directly in development (`tsx src/server.ts`). The bundle's entry is src/cli.ts, which
+// calls main(); esbuild defines __APPFLOW_BUNDLE__ so this module never starts a second one.
+declare const __APPFLOW_BUNDLE__: boolean | undefined;
+if (
+  typeof __APPFLOW_BUNDLE__ === 'undefined' &&
+  import.meta.url === pathToFileURL(process.argv[1] ?? '').href
+) {
   main().catch((error) => {
     createLogger({}, pino.destination({ dest: 2, sync: true })).fatal({ err: error }, 'failed');
     process.exit(1);

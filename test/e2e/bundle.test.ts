@@ -65,7 +65,9 @@ async function graphql(url: string, body: unknown) {
 
 describe('the built bundle (npm start)', () => {
   it('is one entry file that loads no TypeScript', () => {
-    expect(buildOutput).toMatch(/server\.mjs: [\d.]+ MB from \d+ modules/);
+    expect(buildOutput).toMatch(
+      /server\.mjs \(\+ library entries and chunks\): [\d.]+ MB from \d+ modules/,
+    );
     const entry = join(outdir, 'server.mjs');
     expect(existsSync(entry)).toBe(true);
     const code = readFileSync(entry, 'utf8');
