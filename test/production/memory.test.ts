@@ -1,10 +1,15 @@
 /**
  * Oversized inputs cost the gateway no memory (defects 3 and 5): the gateway runs in a child
  * process (`tsx src/server.ts`), and its resident set size is read from its own /metrics
- * (prom-client's process_resident_memory_bytes, i.e. /proc/self/stat) before the first and
- * after the last oversized request of each case. Growth must stay under 50 MB; on main an
+ * (prom-client's process_resident_memory_bytes, i.e. /proc/self/stat). On main an
  * unauthenticated 120 MB POST to /graphql/stream added ~400 MB and three 90 MB WebSocket
  * frames ~900 MB.
+ *
+ * Each case runs in rounds, and RSS is read before the first and after every round. The first
+ * round may raise a one-time high-water mark (socket buffers, allocator arenas: on Node 24 three
+ * 90 MB frames raised RSS 53-79 MB once, then stayed flat with 6 and 9 frames), so it has a
+ * bound of its own (well under the defects' hundreds of MB); what would be a leak, or a buffer
+ * kept per request, is growth across the later rounds, which must stay small on every version.
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,40 +71,55 @@ async function post(path: string, headers: Record<string, string>): Promise<numb
   }
 }
 
-async function growth(run: () => Promise<void>): Promise<number> {
-  const before = await rssOf(base);
-  await run();
-  await new Promise((r) => setTimeout(r, 300));
-  return (await rssOf(base)) - before;
+const ROUNDS = 3;
+/** A first round's one-time rise (the defects were 400-900 MB). */
+const FIRST_ROUND_LIMIT = 150 * MB;
+/** Growth from after the first round to after the last (a leak grows every round). */
+const LATER_ROUNDS_LIMIT = 30 * MB;
+
+/** RSS before and after each of ROUNDS runs: the first round's rise and the later growth. */
+async function rounds(label: string, run: () => Promise<void>) {
+  const rss = [await rssOf(base)];
+  for (let i = 0; i < ROUNDS; i++) {
+    await run();
+    await new Promise((r) => setTimeout(r, 300));
+    rss.push(await rssOf(base));
+  }
+  const firstRound = rss[1]! - rss[0]!;
+  const laterRounds = rss[ROUNDS]! - rss[1]!;
+  const mb = (n: number) => `${n >= 0 ? '+' : ''}${(n / MB).toFixed(1)} MB`;
+  console.log(
+    `${label}: RSS ${mb(firstRound)} in round 1, ${mb(laterRounds)} over rounds 2-${ROUNDS} (${rss.map((n) => (n / MB).toFixed(0)).join(' -> ')} MB)`,
+  );
+  expect(firstRound).toBeLessThan(FIRST_ROUND_LIMIT);
+  expect(laterRounds).toBeLessThan(LATER_ROUNDS_LIMIT);
 }
 
 describe('RSS around oversized inputs', () => {
-  it('an unauthenticated 120 MB POST to /graphql/stream and /graphql: refused, < 50 MB', async () => {
+  it(`an unauthenticated 120 MB POST to /graphql/stream and /graphql: refused, flat over ${ROUNDS} rounds`, async () => {
     const statuses: (number | string)[] = [];
-    const grown = await growth(async () => {
+    await rounds('unauthenticated 2 x 120 MB POST', async () => {
       statuses.push(await post('/graphql/stream', {}));
       statuses.push(await post('/graphql', {}));
     });
+    expect(statuses).toHaveLength(2 * ROUNDS);
     for (const s of statuses) if (typeof s === 'number') expect(s).toBe(401);
-    console.log(`unauthenticated 2 x 120 MB POST: RSS +${(grown / MB).toFixed(1)} MB`);
-    expect(grown).toBeLessThan(50 * MB);
   });
 
-  it('an authenticated 120 MB chunked POST stops at the body limit (413), < 50 MB', async () => {
+  it(`an authenticated 120 MB chunked POST stops at the body limit (413), flat over ${ROUNDS} rounds`, async () => {
     const statuses: (number | string)[] = [];
-    const grown = await growth(async () => {
+    await rounds('authenticated 2 x 120 MB POST', async () => {
       statuses.push(await post('/graphql/stream', { 'x-api-key': READ_KEY }));
       statuses.push(await post('/graphql', { 'x-api-key': READ_KEY }));
     });
+    expect(statuses).toHaveLength(2 * ROUNDS);
     for (const s of statuses) if (typeof s === 'number') expect(s).toBe(413);
-    console.log(`authenticated 2 x 120 MB POST: RSS +${(grown / MB).toFixed(1)} MB`);
-    expect(grown).toBeLessThan(50 * MB);
   });
 
-  it('three 90 MB WebSocket frames before connection_init: closed with 1009, < 50 MB', async () => {
+  it(`three 90 MB WebSocket frames before connection_init: closed with 1009, flat over ${ROUNDS} rounds`, async () => {
     const frame = Buffer.alloc(90 * MB, 0x20);
     const codes: number[] = [];
-    const grown = await growth(async () => {
+    await rounds('3 x 90 MB frames', async () => {
       for (let i = 0; i < 3; i++) {
         const ws = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
         await new Promise((resolve, reject) => {
@@ -112,9 +132,7 @@ describe('RSS around oversized inputs', () => {
         codes.push(await closed);
       }
     });
-    expect(codes).toEqual([1009, 1009, 1009]);
-    console.log(`3 x 90 MB frames: RSS +${(grown / MB).toFixed(1)} MB`);
-    expect(grown).toBeLessThan(50 * MB);
+    expect(codes).toEqual(Array(3 * ROUNDS).fill(1009));
   });
 
   it('more than WS_PREAUTH_BYTES before authentication closes the socket with 4400', async () => {
