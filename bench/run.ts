@@ -71,6 +71,12 @@ async function fleet(ctx: BenchContext): Promise<Row[]> {
   return benchFleet({ quick: ctx.quick });
 }
 
+/** Query p99 with Redis down (bench/redis-outage.ts; the test checks the behaviour only). */
+async function redisOutage(): Promise<Row[]> {
+  const { benchRedisOutage } = await import('./redis-outage.js');
+  return benchRedisOutage();
+}
+
 export const SCENARIOS: Record<string, Scenario> = {
   typename: typenameThroughput,
   list: listFlowsLatency,
@@ -80,6 +86,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   startup,
   subscriptions,
   fleet,
+  redisOutage,
 };
 
 export const DASHBOARD_FLOWS = 100;
