@@ -138,7 +138,7 @@ describe.skipIf(!hasRedisServer)('a Redis outage', () => {
     if (redis && redis.exitCode === null) await stopRedis(redis);
   });
 
-  it('serves from memory within milliseconds, keeps events flowing, and rejoins Redis when it returns', async () => {
+  it('serves from memory, keeps events flowing, and rejoins Redis when it returns', async () => {
     clients.push(wsClient(a.url.replace(/^http/, 'ws')), wsClient(b.url.replace(/^http/, 'ws')));
     const [onA, onB] = clients.map(watchRuns) as [string[], string[]];
     await waitFor(() => leaders([a, b]) === 1);
