@@ -77,6 +77,12 @@ async function peer(ctx: BenchContext): Promise<Row[]> {
   return peerScenario(ctx);
 }
 
+/** Query p99 with Redis down (bench/redis-outage.ts; the test checks the behaviour only). */
+async function redisOutage(): Promise<Row[]> {
+  const { benchRedisOutage } = await import('./redis-outage.js');
+  return benchRedisOutage();
+}
+
 export const SCENARIOS: Record<string, Scenario> = {
   typename: typenameThroughput,
   list: listFlowsLatency,
@@ -87,6 +93,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   subscriptions,
   fleet,
   peer,
+  redisOutage,
 };
 
 export const DASHBOARD_FLOWS = 100;

@@ -4,6 +4,7 @@
  * plus the HTTP and graphql-ws places credentials travel (authorization, x-api-key, ...).
  * Bearer tokens inside strings are masked too.
  */
+import { format } from 'node:util';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { holdsCredentials } from './model/credentials.js';
 import { model } from './model/model.js';
@@ -126,4 +127,37 @@ export function createLogger(
     },
     destination ?? pino.destination({ dest: 1, sync: false }),
   );
+}
+
+/** What graphql-ws prints when a client's frame breaks the protocol (ws closed it already). */
+const WS_SOCKET_ERROR = /^Internal error emitted on a WebSocket socket/;
+
+/**
+ * The gateway process writes JSON lines only: libraries that print with `console` go through
+ * the logger instead, one event per call, at a level LOG_LEVEL governs. graphql-ws reports a
+ * client's bad frame (a frame over WS_MAX_PAYLOAD_BYTES: ws has already closed the socket with
+ * 1009) with console.error and a stack trace; that is the client's doing, so it is an `info`
+ * event with the reason and no stack. Only the process entry (src/server.ts main) calls this;
+ * an application embedding the gateway keeps its own console.
+ */
+export function routeConsoleToLogger(logger: Logger): void {
+  const route =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) => {
+      const err = args.find((a): a is Error => a instanceof Error);
+      const text = format(...args.filter((a) => a !== err));
+      if (err && WS_SOCKET_ERROR.test(text)) {
+        const code = (err as { code?: string }).code;
+        logger.info({ ws: 'socket error', reason: err.message, code }, 'websocket');
+        return;
+      }
+      if (err) logger[level]({ err }, text || err.message);
+      else logger[level](text);
+    };
+  console.log = route('info');
+  console.info = route('info');
+  console.warn = route('warn');
+  console.error = route('error');
+  console.debug = route('debug');
+  console.trace = route('debug');
 }

@@ -8,9 +8,11 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import pino from 'pino';
 import { WebSocketServer } from 'ws';
 import { ConfigError, type GatewayConfig, isLoopback, loadConfig } from './config.js';
 import type { Viewer } from './context.js';
+import { createLogger, routeConsoleToLogger } from './logger.js';
 import { serveMetrics } from './plugins/metrics.js';
 import { prepareOperation } from './plugins/pipeline.js';
 import {
@@ -243,27 +245,44 @@ export function reachLine(config: GatewayConfig, metricsUrl?: string): string {
   return `Access: ${where}; ${anonymous}; ${metrics}.`;
 }
 
-async function main() {
+/** The process: configuration from the environment, JSON logs, signals. */
+export async function main() {
   let config: GatewayConfig;
   try {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(`Configuration error: ${error.message}`);
+      createLogger({}, pino.destination({ dest: 2, sync: true })).fatal(
+        `Configuration error: ${error.message}`,
+      );
       process.exit(2);
     }
     throw error;
   }
-  const running = await startServer(config);
+  // One logger for the process: every line it writes is JSON (console included).
+  const logger = createLogger({ level: config.logLevel });
+  routeConsoleToLogger(logger);
+  // Start-up and shutdown lines are the process's contract with whoever runs it (supervisors
+  // and tests wait for "ready at"): written at info whatever LOG_LEVEL says.
+  const lifecycle = logger.child({}, { level: 'info' });
+  const running = await startServer(config, { logger });
   const target = config.embeddedEmulator
     ? `embedded AppFlow emulator at ${running.emulatorUrl}`
     : (config.appflowEndpoint ?? `AWS AppFlow in ${config.region}`);
-  // One write: the start line and who can reach what arrive together.
-  console.log(
-    `appflow-gateway ready at ${running.url} (GraphiQL in a browser), AppFlow: ${target}\n${reachLine(config, running.metricsUrl)}`,
-  );
+  const banner = `appflow-gateway ready at ${running.url} (GraphiQL in a browser), AppFlow: ${target}`;
+  const access = reachLine(config, running.metricsUrl);
+  // A person at a terminal reads sentences; a log pipeline reads JSON. One write either way, so
+  // the start line and who can reach what arrive together.
+  if (process.stdout.isTTY) process.stdout.write(`${banner}
+${access}
+`);
+  else
+    lifecycle.info(
+      { url: running.url, appflow: target, metricsUrl: running.metricsUrl, access },
+      banner,
+    );
   const shutdown = (signal: string) => {
-    console.log(`${signal}: shutting down`);
+    lifecycle.info({ signal }, `${signal}: shutting down`);
     // Whatever happens, the process is gone within 10 s of the signal.
     const hard = setTimeout(
       () => process.exit(1),
@@ -279,9 +298,15 @@ async function main() {
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+// Run directly in development (`tsx src/server.ts`). The bundle's entry is src/cli.ts, which
+// calls main(); esbuild defines __APPFLOW_BUNDLE__ so this module never starts a second one.
+declare const __APPFLOW_BUNDLE__: boolean | undefined;
+if (
+  typeof __APPFLOW_BUNDLE__ === 'undefined' &&
+  import.meta.url === pathToFileURL(process.argv[1] ?? '').href
+) {
   main().catch((error) => {
-    console.error(error);
+    createLogger({}, pino.destination({ dest: 2, sync: true })).fatal({ err: error }, 'failed');
     process.exit(1);
   });
 }

@@ -1,13 +1,17 @@
 /**
- * CLI: `npm run emulator -- [options]` starts the AppFlow emulator and prints its URL.
+ * CLI: `npm run emulator -- [options]` (or the package's `appflow-gateway emulator [options]`,
+ * src/cli.ts) starts the AppFlow emulator and prints its URL.
  */
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseLimitsFlag } from './limits.js';
 import { startEmulator } from './server.js';
 
-const HELP = `AppFlow emulator: a local Amazon AppFlow API (rest-json) for development and tests.
+const help = (
+  command: string,
+) => `AppFlow emulator: a local Amazon AppFlow API (rest-json) for development and tests.
 
-Usage: npm run emulator -- [options]
+Usage: ${command} [options]
 
 Options:
   --port N            Port (env APPFLOW_EMULATOR_PORT, default 4599; 0 = any free port)
@@ -34,8 +38,9 @@ Point the AWS CLI or SDK at it: aws appflow list-flows --endpoint-url http://127
 Control API: http://127.0.0.1:4599/_emulator/health (see src/emulator/README.md)
 `;
 
-function main() {
+function main(args: string[], command: string) {
   const { values } = parseArgs({
+    args,
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
@@ -55,7 +60,7 @@ function main() {
     strict: true,
   });
   if (values.help) {
-    process.stdout.write(HELP);
+    process.stdout.write(help(command));
     return;
   }
   const env = process.env;
@@ -102,10 +107,25 @@ function main() {
   );
 }
 
-try {
-  main();
-} catch (err) {
-  console.error((err as Error).message);
-  console.error('Run with --help for usage.');
-  process.exit(2);
+/** Starts the emulator from command-line arguments; exits 2 on a bad one. */
+export function runEmulatorCli(
+  args: string[] = process.argv.slice(2),
+  command = 'npm run emulator --',
+): void {
+  try {
+    main(args, command);
+  } catch (err) {
+    console.error((err as Error).message);
+    console.error('Run with --help for usage.');
+    process.exit(2);
+  }
+}
+
+// Run directly (`tsx src/emulator/main.ts`); in the bundle src/cli.ts calls runEmulatorCli.
+declare const __APPFLOW_BUNDLE__: boolean | undefined;
+if (
+  typeof __APPFLOW_BUNDLE__ === 'undefined' &&
+  import.meta.url === pathToFileURL(process.argv[1] ?? '').href
+) {
+  runEmulatorCli();
 }

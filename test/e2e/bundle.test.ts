@@ -5,7 +5,7 @@
  * documents from dist/, serve flows, load GraphiQL's assets on demand and stop on SIGTERM.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ListFlowsCommand } from '@aws-sdk/client-appflow';
@@ -72,13 +72,31 @@ async function graphql(url: string, body: unknown) {
 
 describe('the built bundle (npm start)', () => {
   it('is one entry file that loads no TypeScript', () => {
-    expect(buildOutput).toMatch(/server\.mjs: [\d.]+ MB from \d+ modules/);
+    expect(buildOutput).toMatch(
+      /server\.mjs \(\+ library entries and chunks\): [\d.]+ MB from \d+ modules/,
+    );
     const entry = join(outdir, 'server.mjs');
     expect(existsSync(entry)).toBe(true);
     const code = readFileSync(entry, 'utf8');
     expect(code).not.toMatch(/from ["']tsx["']/);
     // GraphiQL's ~9 MB of inlined assets stay out of the start-up path.
     expect(code.length).toBeLessThan(6_000_000);
+  });
+
+  it('is not rebuilt by npm start (--if-changed) while src/, web/ and model/ are unchanged', async () => {
+    const entry = join(outdir, 'server.mjs');
+    const before = statSync(entry).mtimeMs;
+    expect(readFileSync(join(outdir, '.build-stamp'), 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['scripts/build.mjs', '--outdir', outdir, '--if-changed'],
+      { timeout: 60_000 },
+    );
+    expect(stdout).toMatch(/is up to date/);
+    expect(statSync(entry).mtimeMs).toBe(before);
+    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.prestart).toBe(
+      'node scripts/build.mjs --if-changed',
+    );
   });
 
   it('serves the seeded flows, persisted operations and GraphiQL, and exits 0 on SIGTERM', async () => {

@@ -25,12 +25,22 @@ export function startProcess(env: Record<string, string>) {
     child.stdout!.on('data', check);
     exited.then(() => reject(new Error(`exited before ready: ${stdout}\n${stderr}`)));
   });
-  return { child, exited, ready, output: () => stdout + stderr };
+  return {
+    child,
+    exited,
+    ready,
+    output: () => stdout + stderr,
+    stdout: () => stdout,
+    stderr: () => stderr,
+  };
 }
 
 /** The process's metrics URL, from its start line (METRICS_PORT, its own listener). */
 export function metricsUrlOf(output: string): string {
-  const m = /metrics at (http:\/\/\S+?)[.;]?(?:\s|$)/.exec(output);
+  // The start line: a JSON log line (stdout is not a terminal here) with `metricsUrl`.
+  const m =
+    /"metricsUrl":"(http:\/\/[^"]+)"/.exec(output) ??
+    /metrics at (http:\/\/\S+?)[.;]?(?:\s|$)/.exec(output);
   if (!m) throw new Error(`no metrics URL in the start line: ${output}`);
   return m[1]!;
 }

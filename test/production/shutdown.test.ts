@@ -27,9 +27,12 @@ describe('process lifecycle', () => {
     p.ready.catch(() => {});
     const { code } = await p.exited;
     expect(code).toBe(2);
-    expect(p.output()).toContain(
-      'Configuration error: MAX_DEPTH must be an integer from 1 to 1000, got "deep"',
-    );
+    // One JSON line on stderr (src/server.ts main), at level fatal.
+    const line = JSON.parse(p.stderr().trim());
+    expect(line).toMatchObject({
+      level: 'fatal',
+      msg: 'Configuration error: MAX_DEPTH must be an integer from 1 to 1000, got "deep"',
+    });
   });
 
   it('drains on SIGTERM: /ready 503, in-flight request finishes, sockets 1001, exit 0 < 10 s', async () => {

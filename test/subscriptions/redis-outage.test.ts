@@ -1,8 +1,8 @@
 /**
  * Redis is an accelerator, not a dependency. Two gateway replicas share a redis-server this
- * test starts on its own free port; the test kills it: queries keep answering within
- * milliseconds (cache in memory), /ready says degraded, and subscribers on each replica keep
- * getting events (each polls for itself). Restarted on the same port, Redis is rejoined: the
+ * test starts on its own free port; the test kills it: queries keep answering from memory
+ * (no AppFlow calls; their latency is the bench's to measure), /ready says degraded, and
+ * subscribers on each replica keep getting events (each polls for itself). Restarted on the same port, Redis is rejoined: the
  * replicas share one poller and one cache entry again, and events cross replicas again.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -139,7 +139,7 @@ describe.skipIf(!hasRedisServer)('a Redis outage', () => {
     if (redis && redis.exitCode === null) await stopRedis(redis);
   });
 
-  it('serves from memory within milliseconds, keeps events flowing, and rejoins Redis when it returns', async () => {
+  it('serves from memory, keeps events flowing, and rejoins Redis when it returns', async () => {
     clients.push(wsClient(a.url.replace(/^http/, 'ws')), wsClient(b.url.replace(/^http/, 'ws')));
     const [onA, onB] = clients.map(watchRuns) as [string[], string[]];
     await waitFor(() => leaders([a, b]) === 1);
@@ -150,17 +150,17 @@ describe.skipIf(!hasRedisServer)('a Redis outage', () => {
     // Warm each replica's memory cache (its first read after the outage goes to AppFlow).
     for (const replica of [a, b]) expect((await query(replica, DASHBOARD)).errors).toBeUndefined();
 
-    // Queries: answered, and fast (a functional bound, generous on purpose).
-    const durations: number[] = [];
+    // Queries: answered from each replica's memory cache, without waiting on Redis or going
+    // to AppFlow (the poller never reads profiles, so their calls count the cache misses).
+    // How fast they are (p99 during an outage) is the bench's to measure, not a test's.
+    const profileCalls = async () =>
+      (await emulator.control.requests()).byOperation.DescribeConnectorProfiles ?? 0;
+    const callsBefore = await profileCalls();
     for (let i = 0; i < 100; i++) {
-      const started = performance.now();
       const result = await query(i % 2 ? a : b, DASHBOARD);
-      durations.push(performance.now() - started);
       expect(result.errors).toBeUndefined();
     }
-    durations.sort((x, y) => x - y);
-    const p99 = durations[Math.ceil(durations.length * 0.99) - 1]!;
-    expect(p99, `query p99 during the outage: ${p99.toFixed(1)} ms`).toBeLessThan(100);
+    expect(await profileCalls()).toBe(callsBefore);
 
     const ready = await a.gateway.yoga.fetch('http://test/ready');
     expect(ready.status).toBe(200);
