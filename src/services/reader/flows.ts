@@ -26,8 +26,12 @@ export interface RunHistory {
   pages: number;
 }
 
-/** Size of a flow's first runs page, shared by `lastExecution` and `executions(first<=N)`. */
-export const FIRST_EXECUTIONS_PAGE = 10;
+/**
+ * Size of a flow's first runs page, shared by `lastExecution` and `executions(first<=10)`: a
+ * connection asks for one more than `first` (to know whether there is a next page), so the
+ * dashboard's `executions(first: 10)` asks for 11, and is served from this cached page.
+ */
+export const FIRST_EXECUTIONS_PAGE = 11;
 
 /** Runs older than the newest 5 pages of 100 are not looked up by id. */
 const RUN_LOOKUP_PAGES = 5;
