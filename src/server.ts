@@ -146,7 +146,7 @@ export async function startServer(
         await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
       }
       for (const client of wss.clients) client.close(1001, 'Going away');
-      // SSE streams end the same way: a final `complete`, then the end of the response.
+      // SSE streams end the way their clients retry (src/plugins/open-streams.ts).
       gateway.production.streams.completeAll();
       // In-flight requests get the rest of the budget; then every connection is cut.
       const force = setTimeout(

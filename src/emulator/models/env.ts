@@ -3,6 +3,7 @@
  * change counter that persistence watches.
  */
 import type { Clock } from '../clock.js';
+import type { RunEventSink } from '../events.js';
 import { validationError } from '../exceptions.js';
 
 export interface StoreOptions {
@@ -18,6 +19,9 @@ export type ArnKind = 'flow' | 'connectorprofile' | 'connector';
 export class ModelEnv {
   /** Bumped on every change; persistence saves when it moves. */
   version = 0;
+
+  /** Where runs starting and ending, and flows deactivated, are told (EventBridge events). */
+  events?: RunEventSink;
 
   /** Set while seed data is created as of a past time. */
   private backdatedToMs?: number;

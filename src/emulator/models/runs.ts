@@ -167,6 +167,7 @@ export class RunsModel {
     this.byFlow.set(flow.flowName, runs);
     flow.lastRun = { status: run.status, timeMs: at };
     this.env.touch();
+    this.env.events?.runStarted(run);
     return run;
   }
 
@@ -210,6 +211,7 @@ export class RunsModel {
       return newest;
     }
     this.apply(run, t, at, newest ? flow : undefined);
+    if (!isActive(run.status)) this.env.events?.runEnded(run);
     return newest;
   }
 
