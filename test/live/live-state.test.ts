@@ -21,19 +21,19 @@ import {
 } from './helpers.js';
 
 const EXECUTIONS = /* GraphQL */ `
-  query Runs($name: String!) {
-    flow(name: $name) { executions(first: 10) { edges { node { executionId executionStatus } } } }
+  query Runs($name: String!, $first: Int!) {
+    flow(name: $name) { executions(first: $first) { edges { node { executionId executionStatus } } } }
   }
 `;
 type Runs = {
   flow: { executions: { edges: { node: { executionId: string; executionStatus: string } }[] } };
 };
 
-async function executions(rig: LiveRig): Promise<Map<string, string>> {
+async function executions(rig: LiveRig, first = 10): Promise<Map<string, string>> {
   const res = await fetch(rig.server.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: EXECUTIONS, variables: { name: ON_DEMAND } }),
+    body: JSON.stringify({ query: EXECUTIONS, variables: { name: ON_DEMAND, first } }),
   });
   const body = (await res.json()) as { data: Runs; errors?: unknown };
   expect(body.errors).toBeUndefined();
@@ -78,12 +78,12 @@ describe('the live state, polls only (idle poll 60 s, runs cached 60 s)', () => 
           (i) => i.data?.flowRuns.executionId === id && i.data.flowRuns.executionStatus === status,
         );
       await waitFor(() => seen(older, 'InProgress') && seen(newer, 'InProgress'));
-      const before = await executions(rig);
+      const before = await executions(rig, 5);
       expect([before.get(older), before.get(newer)]).toEqual(['InProgress', 'InProgress']);
       // The older run is due (20 s after its start), the newer one not yet.
       await rig.emulator.control.advance(16);
       await waitFor(() => seen(older, 'Successful'));
-      const after = await executions(rig);
+      const after = await executions(rig, 5);
       expect(after.get(older)).toBe('Successful');
       expect(after.get(newer)).toBe('InProgress');
     } finally {
