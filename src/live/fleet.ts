@@ -153,6 +153,9 @@ export class FleetWatcher {
   private start() {
     this.stopListening = this.bus.listen(this.topic, (payload) => {
       const message = payload as unknown as FleetMessage;
+      // A run started (a mutation, an event, another replica): the leader follows it at the
+      // active pace from now, not after the rest of an idle interval.
+      if (!('error' in message) && message.kind === 'STARTED') this.hasten();
       for (const listener of [...this.listeners]) listener(message);
     });
     this.nextPollAt = 0;
@@ -167,6 +170,18 @@ export class FleetWatcher {
     if (this.leading) {
       this.leading = false;
       await this.lease.release();
+    }
+  }
+
+  /** Poll within activePollMs (unless events arrive: they will tell the end). */
+  private hasten() {
+    if (!this.leading || this.polling || (this.options.reconcilePollMs && this.eventsFlowing())) {
+      return;
+    }
+    const soon = Date.now() + this.options.activePollMs;
+    if (this.nextPollAt > soon) {
+      this.nextPollAt = soon;
+      this.schedule(this.options.activePollMs);
     }
   }
 

@@ -45,6 +45,17 @@ export function statusRank(status: string | undefined): number {
   return status === 'CancelStarted' ? 1 : 0;
 }
 
+/** ListFlows' `lastRunExecutionDetails` as a run says it. */
+function lastRunDetails(run: RunJson): Record<string, string | undefined> {
+  const error = (run.executionResult as { errorInfo?: { executionMessage?: string } } | undefined)
+    ?.errorInfo;
+  return {
+    mostRecentExecutionStatus: run.executionStatus,
+    mostRecentExecutionTime: run.lastUpdatedAt ?? run.startedAt,
+    mostRecentExecutionMessage: error?.executionMessage,
+  };
+}
+
 export function runRank(run: RunJson): string {
   const updated = run.lastUpdatedAt ? Date.parse(run.lastUpdatedAt) : 0;
   return `${statusRank(run.executionStatus)}${String(Number.isFinite(updated) ? updated : 0).padStart(RANK_WIDTH - 1, '0')}`;
@@ -57,6 +68,8 @@ interface PutResult {
   item: FlowItem | null;
   /** Per run: the stored value it replaced ('' = new run), or null when it was not newer. */
   replaced: (string | null)[];
+  /** The id of the newest run (latest start) the state knows of the flow. */
+  newest: string | null;
 }
 
 interface ListedResult {
@@ -67,7 +80,13 @@ interface ListedResult {
 
 /** Where the state lives: Redis or memory, with the same compare-and-set semantics. */
 interface StateStore {
-  put(flowName: string, runs: [string, string][], now: number, ttlMs: number): Promise<PutResult>;
+  /** Runs as [id, `<rank>|<json>`, startedAt ms]. */
+  put(
+    flowName: string,
+    runs: [string, string, number][],
+    now: number,
+    ttlMs: number,
+  ): Promise<PutResult>;
   listed(
     flows: { flowName: string; fingerprint: string; item: string }[],
     now: number,
@@ -81,6 +100,7 @@ interface MemoryFlow {
   list?: string;
   item?: string;
   seen?: number;
+  newest?: { id: string; start: number };
   runs: Map<string, string>;
   expires: number;
 }
@@ -96,17 +116,23 @@ class MemoryStateStore implements StateStore {
     f.expires = now + ttlMs;
     return f;
   }
-  async put(flowName: string, runs: [string, string][], now: number, ttlMs: number) {
+  async put(flowName: string, runs: [string, string, number][], now: number, ttlMs: number) {
     const f = this.flow(flowName, now, ttlMs);
     const seenSince = f.seen ?? null;
     f.seen ??= now;
-    const replaced = runs.map(([id, value]) => {
+    const replaced = runs.map(([id, value, start]) => {
+      if (!f.newest || start >= f.newest.start) f.newest = { id, start };
       const old = f.runs.get(id);
       if (old !== undefined && old.slice(0, RANK_WIDTH) >= value.slice(0, RANK_WIDTH)) return null;
       f.runs.set(id, value);
       return old ?? '';
     });
-    return { seenSince, item: f.item ? (JSON.parse(f.item) as FlowItem) : null, replaced };
+    return {
+      seenSince,
+      item: f.item ? (JSON.parse(f.item) as FlowItem) : null,
+      replaced,
+      newest: f.newest?.id ?? null,
+    };
   }
   async listed(
     flows: { flowName: string; fingerprint: string; item: string }[],
@@ -139,7 +165,12 @@ class MemoryStateStore implements StateStore {
 const PUT = `local seen = redis.call('hget', KEYS[1], 'seen')
 if not seen then redis.call('hset', KEYS[1], 'seen', ARGV[1]) end
 local out = {seen or false, redis.call('hget', KEYS[1], 'item') or false}
-for i = 3, #ARGV, 2 do
+local newest = tonumber(redis.call('hget', KEYS[1], 'newestStart') or '-1')
+for i = 3, #ARGV, 3 do
+  if tonumber(ARGV[i + 2]) >= newest then
+    newest = tonumber(ARGV[i + 2])
+    redis.call('hset', KEYS[1], 'newestStart', ARGV[i + 2], 'newest', ARGV[i])
+  end
   local old = redis.call('hget', KEYS[2], ARGV[i])
   if (not old) or string.sub(old, 1, ${RANK_WIDTH}) < string.sub(ARGV[i + 1], 1, ${RANK_WIDTH}) then
     redis.call('hset', KEYS[2], ARGV[i], ARGV[i + 1])
@@ -150,6 +181,7 @@ for i = 3, #ARGV, 2 do
 end
 redis.call('pexpire', KEYS[1], ARGV[2])
 redis.call('pexpire', KEYS[2], ARGV[2])
+out[#out + 1] = redis.call('hget', KEYS[1], 'newest') or false
 return out`;
 
 const LISTED = `local old = redis.call('hget', KEYS[1], 'list')
@@ -172,14 +204,16 @@ class RedisStateStore implements StateStore {
   private keys(flowName: string): [string, string] {
     return [`${this.prefix}flow:${flowName}`, `${this.prefix}runs:${flowName}`];
   }
-  async put(flowName: string, runs: [string, string][], now: number, ttlMs: number) {
+  async put(flowName: string, runs: [string, string, number][], now: number, ttlMs: number) {
+    const args = runs.flatMap(([id, value, start]) => [id, value, String(start)]);
     const out = (await this.redis.call((r) =>
-      r.eval(PUT, 2, ...this.keys(flowName), String(now), String(ttlMs), ...runs.flat()),
+      r.eval(PUT, 2, ...this.keys(flowName), String(now), String(ttlMs), ...args),
     )) as (string | null)[];
     return {
       seenSince: out[0] ? Number(out[0]) : null,
       item: out[1] ? (JSON.parse(out[1]) as FlowItem) : null,
-      replaced: out.slice(2),
+      replaced: out.slice(2, -1),
+      newest: out.at(-1) ?? null,
     };
   }
   async listed(
@@ -279,12 +313,19 @@ export class LiveState {
     const known = runs.filter((r) => r.executionId);
     if (known.length === 0) return [];
     const now = this.now();
-    const entries = known.map((run): [string, string] => [
+    const entries = known.map((run): [string, string, number] => [
       run.executionId,
       `${runRank(run)}|${JSON.stringify(run)}`,
+      run.startedAt ? Date.parse(run.startedAt) || 0 : now,
     ]);
     const put = await this.use((s) => s.put(flowName, entries, now, this.ttlMs));
-    const flow = put.item ?? flowHint ?? { flowName };
+    const listed = put.item ?? flowHint ?? { flowName };
+    // The flow as it is now: its newest run speaks for it (ListFlows' last-run summary), so a
+    // fleet row follows a run a mutation or an event reported before ListFlows does.
+    const flowWith = (run: RunJson): FlowItem =>
+      run.executionId !== put.newest
+        ? listed
+        : { ...listed, lastRunExecutionDetails: lastRunDetails(run) };
     const bulk = source === 'poll' || source === 'list';
     const changes: RunChange[] = [];
     known.forEach((run, i) => {
@@ -300,7 +341,7 @@ export class LiveState {
         changes.push({
           kind: TERMINAL_STATUSES.has(status ?? '') ? 'FINISHED' : 'STARTED',
           flowName,
-          flow,
+          flow: flowWith(run),
           run,
           previousStatus: null,
           source,
@@ -314,7 +355,14 @@ export class LiveState {
           : TERMINAL_STATUSES.has(status ?? '')
             ? 'FINISHED'
             : 'STATUS_CHANGED';
-      changes.push({ kind, flowName, flow, run, previousStatus: previous ?? null, source });
+      changes.push({
+        kind,
+        flowName,
+        flow: flowWith(run),
+        run,
+        previousStatus: previous ?? null,
+        source,
+      });
     });
     if (changes.length > 0) {
       await Promise.all(
