@@ -71,6 +71,12 @@ async function fleet(ctx: BenchContext): Promise<Row[]> {
   return benchFleet({ quick: ctx.quick });
 }
 
+/** EventBridge push: event-to-subscriber latency, idle AppFlow calls with events off and on. */
+async function events(ctx: BenchContext): Promise<Row[]> {
+  const { benchEvents } = await import('./events.js');
+  return benchEvents({ quick: ctx.quick });
+}
+
 export const SCENARIOS: Record<string, Scenario> = {
   typename: typenameThroughput,
   list: listFlowsLatency,
@@ -80,6 +86,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   startup,
   subscriptions,
   fleet,
+  events,
 };
 
 export const DASHBOARD_FLOWS = 100;
