@@ -51,7 +51,7 @@ export interface GatewayConfig {
   persistedOperations: PersistedMode;
   logLevel: string;
   /** Cache TTLs in seconds. */
-  cache: { connectorsTtl: number; profilesTtl: number; flowTtl: number; executionsTtl: number };
+  cache: { connectorsTtl: number; profilesTtl: number; flowTtl: number; runsTtl: number };
   /** Subscription limits. */
   subscriptions: {
     maxPerConnection: number;
@@ -265,7 +265,14 @@ export function loadConfig(
       connectorsTtl: int(env, 'CACHE_CONNECTORS_TTL', 300, 0, 86400),
       profilesTtl: int(env, 'CACHE_PROFILES_TTL', 30, 0, 86400),
       flowTtl: int(env, 'CACHE_FLOW_TTL', 600, 0, 86400),
-      executionsTtl: int(env, 'CACHE_EXECUTIONS_TTL', 5, 0, 86400),
+      // A running flow's first runs page (CACHE_EXECUTIONS_TTL: its earlier name, still read).
+      runsTtl: int(
+        { CACHE_RUNS_TTL: env.CACHE_RUNS_TTL || env.CACHE_EXECUTIONS_TTL },
+        'CACHE_RUNS_TTL',
+        5,
+        0,
+        86400,
+      ),
     },
     subscriptions: {
       maxPerConnection: int(env, 'SUBSCRIPTIONS_PER_CONNECTION', 50, 1, 10000),

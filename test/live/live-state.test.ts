@@ -47,7 +47,7 @@ describe('the live state, polls only (idle poll 60 s, runs cached 60 s)', () => 
   beforeAll(async () => {
     rig = await startRig(
       { activePollMs: 100, idlePollMs: 60_000 },
-      { cache: { connectorsTtl: 300, profilesTtl: 30, flowTtl: 600, executionsTtl: 60 } },
+      { cache: { connectorsTtl: 300, profilesTtl: 30, flowTtl: 600, runsTtl: 60 } },
     );
   });
   afterAll(() => rig?.close());

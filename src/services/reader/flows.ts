@@ -108,8 +108,8 @@ export class FlowReader {
     const running =
       lastRunFingerprint.endsWith('|InProgress') || lastRunFingerprint.endsWith('|CancelStarted');
     return cache.get(
-      `executions:${flowName}`,
-      cachePolicy(running ? ttls.executionsTtl : ttls.flowTtl, 0, lastRunFingerprint),
+      `runs:${flowName}`,
+      cachePolicy(running ? ttls.runsTtl : ttls.flowTtl, 0, lastRunFingerprint),
       load,
     );
   }
@@ -128,7 +128,7 @@ export class FlowReader {
     const { cache, client, ttls } = this.deps;
     const running =
       lastRunFingerprint.endsWith('|InProgress') || lastRunFingerprint.endsWith('|CancelStarted');
-    const policy = cachePolicy(running ? ttls.executionsTtl : ttls.flowTtl, 0, lastRunFingerprint);
+    const policy = cachePolicy(running ? ttls.runsTtl : ttls.flowTtl, 0, lastRunFingerprint);
     const sinceMs = since?.getTime();
     const id = JSON.stringify([maxRuns, sinceMs ?? null]);
     return cache.getInGroup(`runhistory:${flowName}`, id, policy, async () => {
@@ -174,7 +174,7 @@ export class FlowReader {
   /** Forget what a mutation of the flow changed: its description and its first runs page. */
   invalidate(name: string): Promise<void> {
     return Promise.all([
-      this.deps.cache.invalidate(`flow:${name}`, `executions:${name}`, `flowdef:${name}`),
+      this.deps.cache.invalidate(`flow:${name}`, `runs:${name}`, `flowdef:${name}`),
       this.deps.cache.invalidateGroups(`runhistory:${name}`),
     ]).then(() => {});
   }

@@ -12,7 +12,7 @@ export interface CacheTtls {
   /** Flow descriptions (also validated by lastUpdatedAt). */
   flowTtl: number;
   /** The first page of a running flow's runs. */
-  executionsTtl: number;
+  runsTtl: number;
 }
 
 export interface ReaderDeps {
