@@ -51,7 +51,14 @@ export interface GatewayConfig {
   persistedOperations: PersistedMode;
   logLevel: string;
   /** Cache TTLs in seconds. */
-  cache: { connectorsTtl: number; profilesTtl: number; flowTtl: number; runsTtl: number };
+  cache: {
+    connectorsTtl: number;
+    profilesTtl: number;
+    flowTtl: number;
+    runsTtl: number;
+    /** ListFlows pages for queries: the freshness bound of a warm dashboard. */
+    flowListTtl: number;
+  };
   /** Subscription limits. */
   subscriptions: {
     maxPerConnection: number;
@@ -273,6 +280,9 @@ export function loadConfig(
         0,
         86400,
       ),
+      // A change not made through the gateway, nor reported by an event or a poll, shows
+      // in queries within this bound (docs/live-status.md).
+      flowListTtl: int(env, 'CACHE_FLOW_LIST_TTL', 15, 0, 86400),
     },
     subscriptions: {
       maxPerConnection: int(env, 'SUBSCRIPTIONS_PER_CONNECTION', 50, 1, 10000),

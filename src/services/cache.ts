@@ -387,7 +387,15 @@ export class AppflowCache {
     policy: CachePolicy,
     load: () => Promise<T>,
   ): Promise<T> {
-    return this.get(`${group}:${await this.groupVersion(group)}:${id}`, policy, load);
+    return this.get(await this.groupKey(group, id), policy, load);
+  }
+
+  /**
+   * The key of a group member under the group's current version: taken before a load, an
+   * answer stored under it after an invalidateGroups is never served.
+   */
+  async groupKey(group: string, id: string): Promise<string> {
+    return `${group}:${await this.groupVersion(group)}:${id}`;
   }
 
   private async groupVersion(group: string): Promise<string> {

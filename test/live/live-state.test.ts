@@ -47,7 +47,9 @@ describe('the live state, polls only (idle poll 60 s, runs cached 60 s)', () => 
   beforeAll(async () => {
     rig = await startRig(
       { activePollMs: 100, idlePollMs: 60_000 },
-      { cache: { connectorsTtl: 300, profilesTtl: 30, flowTtl: 600, runsTtl: 60 } },
+      {
+        cache: { connectorsTtl: 300, profilesTtl: 30, flowTtl: 600, runsTtl: 60, flowListTtl: 15 },
+      },
     );
   });
   afterAll(() => rig?.close());

@@ -39,12 +39,30 @@ const RUN_LOOKUP_PAGES = 5;
 export class FlowReader {
   constructor(private readonly deps: ReaderDeps) {}
 
-  /** ListFlows is never cached: it is how the gateway learns what changed. */
-  async list(nextToken: string | undefined, maxResults: number): Promise<Page<FlowDefinition>> {
-    const page = await callAppflow('ListFlows', () =>
-      this.deps.client.send(new ListFlowsCommand({ nextToken, maxResults })),
-    );
-    return { items: page.flows ?? [], nextToken: page.nextToken };
+  /**
+   * ListFlows. For queries (`cached`) a page is served from the cache for CACHE_FLOW_LIST_TTL;
+   * every change the live state learns (a mutation, an event, a poll) forgets the list, so the
+   * bound only holds for changes made elsewhere and not yet reported. Without `cached` (the
+   * fleet loop, which learns what changed from it) the call is fresh, and its answer refreshes
+   * the cached page.
+   */
+  async list(
+    nextToken: string | undefined,
+    maxResults: number,
+    cached = false,
+  ): Promise<Page<FlowDefinition>> {
+    const { cache, client, ttls } = this.deps;
+    // The key is taken before the call: an answer older than an invalidation is never served.
+    const key = await cache.groupKey('flowlist', JSON.stringify([nextToken ?? null, maxResults]));
+    const policy = cachePolicy(ttls.flowListTtl, 0);
+    const load = () =>
+      callAppflow('ListFlows', () =>
+        client.send(new ListFlowsCommand({ nextToken, maxResults })),
+      ).then((page) => ({ items: page.flows ?? [], nextToken: page.nextToken }));
+    if (cached) return cache.get(key, policy, load);
+    const page = await load();
+    await cache.set(key, page, policy);
+    return page;
   }
 
   /**
@@ -171,11 +189,14 @@ export class FlowReader {
     return null;
   }
 
-  /** Forget what a mutation of the flow changed: its description and its first runs page. */
+  /**
+   * Forget what changed with the flow (a mutation, or a change the live state learned): its
+   * description, its runs pages and the flow list.
+   */
   invalidate(name: string): Promise<void> {
     return Promise.all([
       this.deps.cache.invalidate(`flow:${name}`, `runs:${name}`, `flowdef:${name}`),
-      this.deps.cache.invalidateGroups(`runhistory:${name}`),
+      this.deps.cache.invalidateGroups(`runhistory:${name}`, 'flowlist'),
     ]).then(() => {});
   }
 }

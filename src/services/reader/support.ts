@@ -13,6 +13,8 @@ export interface CacheTtls {
   flowTtl: number;
   /** The first page of a running flow's runs. */
   runsTtl: number;
+  /** ListFlows pages for queries (the live state forgets them on every change it learns). */
+  flowListTtl: number;
 }
 
 export interface ReaderDeps {
