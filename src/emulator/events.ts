@@ -12,15 +12,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { toSeconds } from './clock.js';
+import type { RunEventSink } from './models/env.js';
 import type { FlowRecord } from './models/flows.js';
 import type { RunRecord } from './models/runs.js';
-
-/** What the models tell (ModelEnv.events). */
-export interface RunEventSink {
-  runStarted(run: RunRecord): void;
-  runEnded(run: RunRecord): void;
-  flowDeactivated(flow: FlowRecord): void;
-}
 
 export type EventFaultMode = 'drop' | 'duplicate' | 'delay' | 'reorder';
 

@@ -3,7 +3,6 @@
  * change counter that persistence watches.
  */
 import type { Clock } from '../clock.js';
-import type { RunEventSink } from '../events.js';
 import { validationError } from '../exceptions.js';
 
 export interface StoreOptions {
@@ -12,6 +11,16 @@ export interface StoreOptions {
   runSeconds: number;
   timeScale: number;
   clock: Clock;
+}
+
+/**
+ * Where runs starting and ending, and flows deactivated, are told (../events.ts implements it
+ * for runs.ts's RunRecord and flows.ts's FlowRecord; declared here so that no model imports it).
+ */
+export interface RunEventSink {
+  runStarted(run: { executionId: string; flowName: string }): void;
+  runEnded(run: { executionId: string; flowName: string }): void;
+  flowDeactivated(flow: { flowName: string }): void;
 }
 
 export type ArnKind = 'flow' | 'connectorprofile' | 'connector';
