@@ -282,7 +282,7 @@ export function loadConfig(
       ),
       // A change not made through the gateway, nor reported by an event or a poll, shows
       // in queries within this bound (docs/live-status.md).
-      flowListTtl: int(env, 'CACHE_FLOW_LIST_TTL', 15, 0, 86400),
+      flowListTtl: int(env, 'CACHE_FLOW_LIST_TTL', 30, 0, 86400),
     },
     subscriptions: {
       maxPerConnection: int(env, 'SUBSCRIPTIONS_PER_CONNECTION', 50, 1, 10000),

@@ -1,11 +1,12 @@
 /**
- * A warm dashboard is answered from what the live state keeps current: no AppFlow call while
- * the cached flow list is younger than CACHE_FLOW_LIST_TTL, and never stale after a change the
- * state learned: made through the gateway, reported by an EventBridge event, or seen by a poll.
+ * A warm dashboard (with its flowRunEvents subscription, as the web app has) is answered from
+ * what the live state keeps current: no AppFlow call while the fleet's flow list is younger than
+ * CACHE_FLOW_LIST_TTL, and never stale after a change the state learned: made through the
+ * gateway, reported by an EventBridge event, or seen by a poll.
  */
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { FLOW_RUNS, type LiveRig, ON_DEMAND, startRun, waitFor } from '../subscriptions/helpers.js';
-import { eventsToGateway, flushEvents, follow, startFlow, startRig } from './helpers.js';
+import { eventsToGateway, FLEET, flushEvents, follow, startFlow, startRig } from './helpers.js';
 
 const SAP = 'sap-sales-orders-to-s3';
 const DASHBOARD = /* GraphQL */ `
@@ -24,11 +25,24 @@ type Dashboard = {
 };
 
 let rig: LiveRig;
+let fleet: { close(): void };
 beforeAll(async () => {
   // Polls are rare (60 s): what shows sooner came from the gateway, an event or a watched flow.
-  rig = await startRig({ activePollMs: 100, idlePollMs: 60_000 });
+  rig = await startRig(
+    { activePollMs: 100, idlePollMs: 60_000 },
+    {
+      cache: { connectorsTtl: 300, profilesTtl: 30, flowTtl: 600, runsTtl: 5, flowListTtl: 60 },
+    },
+  );
+  // The dashboard's live feed: the fleet loop keeps the state's flow list.
+  fleet = follow(rig.server.url, FLEET);
+  const loop = rig.server.gateway.services.live.fleet;
+  await waitFor(() => loop.stats().polls > 0);
 });
-afterAll(() => rig?.close());
+afterAll(async () => {
+  fleet?.close();
+  await rig?.close();
+});
 afterEach(() => rig.emulator.control.advance(60));
 
 async function dashboard(): Promise<Map<string, string | undefined>> {

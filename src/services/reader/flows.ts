@@ -40,11 +40,12 @@ export class FlowReader {
   constructor(private readonly deps: ReaderDeps) {}
 
   /**
-   * ListFlows. For queries (`cached`) a page is served from the cache for CACHE_FLOW_LIST_TTL;
-   * every change the live state learns (a mutation, an event, a poll) forgets the list, so the
-   * bound only holds for changes made elsewhere and not yet reported. Without `cached` (the
-   * fleet loop, which learns what changed from it) the call is fresh, and its answer refreshes
-   * the cached page.
+   * ListFlows. Fresh for the fleet loop (it learns what changed from it), whose answer is kept
+   * as the live state's list. A query (`cached`) is answered from that list while it is younger
+   * than CACHE_FLOW_LIST_TTL, i.e. while a fleet loop keeps it current: every change the live
+   * state learns (a mutation, an event, a poll) forgets it, so the bound only holds for changes
+   * made elsewhere and not yet reported. Otherwise the query lists fresh (and stores nothing:
+   * without a fleet loop nobody would notice a change made elsewhere).
    */
   async list(
     nextToken: string | undefined,
@@ -59,7 +60,7 @@ export class FlowReader {
       callAppflow('ListFlows', () =>
         client.send(new ListFlowsCommand({ nextToken, maxResults })),
       ).then((page) => ({ items: page.flows ?? [], nextToken: page.nextToken }));
-    if (cached) return cache.get(key, policy, load);
+    if (cached) return (await cache.lookup<Page<FlowDefinition>>(key, policy)) ?? load();
     const page = await load();
     await cache.set(key, page, policy);
     return page;
