@@ -83,6 +83,12 @@ async function redisOutage(): Promise<Row[]> {
   return benchRedisOutage();
 }
 
+/** EventBridge push: event-to-subscriber latency, idle AppFlow calls with events off and on. */
+async function events(ctx: BenchContext): Promise<Row[]> {
+  const { benchEvents } = await import('./events.js');
+  return benchEvents({ quick: ctx.quick });
+}
+
 export const SCENARIOS: Record<string, Scenario> = {
   typename: typenameThroughput,
   list: listFlowsLatency,
@@ -94,6 +100,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   fleet,
   peer,
   redisOutage,
+  events,
 };
 
 export const DASHBOARD_FLOWS = 100;

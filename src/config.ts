@@ -53,7 +53,14 @@ export interface GatewayConfig {
   persistedOperations: PersistedMode;
   logLevel: string;
   /** Cache TTLs in seconds. */
-  cache: { connectorsTtl: number; profilesTtl: number; flowTtl: number; executionsTtl: number };
+  cache: {
+    connectorsTtl: number;
+    profilesTtl: number;
+    flowTtl: number;
+    runsTtl: number;
+    /** ListFlows pages for queries: the freshness bound of a warm dashboard. */
+    flowListTtl: number;
+  };
   /** Subscription limits. */
   subscriptions: {
     maxPerConnection: number;
@@ -62,6 +69,19 @@ export interface GatewayConfig {
     maxPerViewer?: number;
     activePollMs: number;
     idlePollMs: number;
+    /** Poll interval while AppFlow's EventBridge events arrive (reconciliation). */
+    reconcilePollMs?: number;
+  };
+  /** POST /events/appflow: AppFlow's events from an EventBridge API destination (docs/live-status.md). */
+  events: {
+    /** The shared secret the API destination's connection sends; unset = endpoint off. */
+    secret?: string;
+    /** The header that carries it. */
+    secretHeader: string;
+    /** Largest accepted body (EventBridge events are at most 256 KB). */
+    maxBodyBytes: number;
+    /** Without an event for this long, polls go back to their normal pace. */
+    quietMs: number;
   };
   /** Per-client budget of AppFlow-calling fields per minute (0 = unlimited). */
   rateLimitPerMinute: number;
@@ -298,7 +318,17 @@ export function loadConfig(
       connectorsTtl: int(env, 'CACHE_CONNECTORS_TTL', 300, 0, 86400),
       profilesTtl: int(env, 'CACHE_PROFILES_TTL', 30, 0, 86400),
       flowTtl: int(env, 'CACHE_FLOW_TTL', 600, 0, 86400),
-      executionsTtl: int(env, 'CACHE_EXECUTIONS_TTL', 5, 0, 86400),
+      // A running flow's first runs page (CACHE_EXECUTIONS_TTL: its earlier name, still read).
+      runsTtl: int(
+        { CACHE_RUNS_TTL: env.CACHE_RUNS_TTL || env.CACHE_EXECUTIONS_TTL },
+        'CACHE_RUNS_TTL',
+        5,
+        0,
+        86400,
+      ),
+      // A change not made through the gateway, nor reported by an event or a poll, shows
+      // in queries within this bound (docs/live-status.md).
+      flowListTtl: int(env, 'CACHE_FLOW_LIST_TTL', 30, 0, 86400),
     },
     subscriptions: {
       maxPerConnection: int(env, 'SUBSCRIPTIONS_PER_CONNECTION', 50, 1, 10000),
@@ -306,6 +336,15 @@ export function loadConfig(
       maxPerViewer: int(env, 'SUBSCRIPTIONS_PER_VIEWER', 500, 1, 1000000),
       activePollMs: int(env, 'POLL_ACTIVE_MS', 1000, 50, 600000),
       idlePollMs: int(env, 'POLL_IDLE_MS', 15000, 50, 3600000),
+      // While EventBridge events arrive, polls only reconcile (events are best effort).
+      reconcilePollMs: int(env, 'POLL_RECONCILE_MS', 120000, 50, 3600000),
+    },
+    events: {
+      // An EventBridge connection's API-key secret; no secret, no endpoint.
+      secret: env.EVENTS_SECRET || undefined,
+      secretHeader: (env.EVENTS_SECRET_HEADER || 'x-eventbridge-secret').toLowerCase(),
+      maxBodyBytes: int(env, 'EVENTS_MAX_BODY_BYTES', 262_144, 1024, 10_000_000),
+      quietMs: int(env, 'EVENTS_QUIET_MS', 3_600_000, 1000, 86_400_000),
     },
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 0, 0, 1000000),
     batchLimit: int(env, 'BATCH_LIMIT', 10, 0, 100),
@@ -339,6 +378,9 @@ export function loadConfig(
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 9000, 1000, 60000),
     ...overrides,
   };
+  if (config.events.secret && config.events.secret.length < 16) {
+    throw new ConfigError('EVENTS_SECRET must be at least 16 characters');
+  }
   if (config.jwtSecret && config.jwtSecret.length < 32) {
     throw new ConfigError('JWT_SECRET must be at least 32 characters for HS256');
   }

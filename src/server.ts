@@ -192,7 +192,7 @@ export async function startServer(
         await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
       }
       for (const client of wss.clients) client.close(1001, 'Going away');
-      // SSE streams end the same way: a final `complete`, then the end of the response.
+      // SSE streams end the way their clients retry (src/plugins/open-streams.ts).
       gateway.production.streams.completeAll();
       // In-flight requests get the rest of the budget; then every connection is cut.
       const force = setTimeout(
@@ -273,7 +273,8 @@ export async function main() {
   const access = reachLine(config, running.metricsUrl);
   // A person at a terminal reads sentences; a log pipeline reads JSON. One write either way, so
   // the start line and who can reach what arrive together.
-  if (process.stdout.isTTY) process.stdout.write(`${banner}
+  if (process.stdout.isTTY)
+    process.stdout.write(`${banner}
 ${access}
 `);
   else

@@ -18,7 +18,10 @@ import {
   type FlowSource,
   type LiveOptions,
 } from './live/index.js';
+import { toJson } from './live/pubsub.js';
+import type { RunJson } from './live/tracker.js';
 import type { Logger } from './logger.js';
+import { useAppflowEvents } from './plugins/eventbridge.js';
 import { createProductionLayer, type ProductionLayer } from './plugins/index.js';
 import { useQueryJit } from './plugins/jit.js';
 import { gatedViewer } from './plugins/pipeline.js';
@@ -55,6 +58,19 @@ export interface GatewayDeps {
   logger?: Logger;
 }
 
+/** The runs a startFlow or cancelFlowExecutions payload reports, as the live state stores runs. */
+function runsOfPayload(payload: unknown): RunJson[] {
+  const p = (payload ?? {}) as { execution?: unknown; cancelledExecutions?: unknown[] };
+  return [p.execution, ...(p.cancelledExecutions ?? [])]
+    .filter((r): r is { executionId: string } =>
+      Boolean((r as { executionId?: string })?.executionId),
+    )
+    .map((r) => {
+      const { flowName: _, ...run } = toJson(r) as RunJson & { flowName?: string };
+      return run;
+    });
+}
+
 export async function createGateway(
   config: GatewayConfig,
   deps: GatewayDeps = {},
@@ -85,14 +101,28 @@ export async function createGateway(
     pollFlow: (flowName) => reader.flows.describe(flowName),
     findRun: (flowName, executionId) => reader.flows.findRun(flowName, executionId),
   };
-  // Subscriptions: one shared poller per flow; events over Redis when REDIS_URL is set.
-  const live = createLiveServices(flowSource, config, redis, deps.live);
+  // Subscriptions: the live state, one shared poller per flow, the fleet loop and AppFlow's
+  // events; shared over Redis when REDIS_URL is set. The read cache follows the state: a run
+  // the state learned of (from any source) forgets the flow's cached runs and description.
+  const live = createLiveServices(
+    flowSource,
+    config,
+    redis,
+    deps.live,
+    (changes) =>
+      Promise.all(
+        [...new Set(changes.map((c) => c.flowName))].map((name) => reader.flows.invalidate(name)),
+      ).then(() => {}),
+    (flowName) => reader.flows.invalidate(flowName),
+  );
   const services: GatewayServices = {
     reader,
-    // A run started, stopped or cancelled: the poller hears of it now, not at its next poll.
-    mutations: new AppflowMutations(appflow.client, reader, (flowName) =>
-      live.poller.notifyChanged(flowName),
-    ),
+    // A run started, stopped or cancelled: the live state has it before the mutation answers
+    // (every replica's subscribers and the fleet hear of it now), and the poller polls now.
+    mutations: new AppflowMutations(appflow.client, reader, async (flowName, payload) => {
+      live.poller.notifyChanged(flowName);
+      await live.state.applyRuns(flowName, runsOfPayload(payload), 'mutation');
+    }),
     cursors: new CursorCodec(config.cursorSecret, config.cursorTtlSeconds),
     live,
   };
@@ -124,6 +154,17 @@ export async function createGateway(
       useQueryJit(),
       // Input values (maybe credentials) are never echoed in errors: src/schema/mutations/errors.ts.
       useRedactInputValues(),
+      // AppFlow's EventBridge events (POST /events/appflow), when a secret is configured.
+      ...(config.events.secret
+        ? [
+            useAppflowEvents({
+              intake: live.events,
+              secret: config.events.secret,
+              secretHeader: config.events.secretHeader,
+              maxBodyBytes: config.events.maxBodyBytes,
+            }),
+          ]
+        : []),
       ...production.plugins,
       // SSE single-connection mode (graphql-sse) at /graphql/stream; distinct connections
       // (accept: text/event-stream on /graphql) are native to Yoga.

@@ -3,6 +3,7 @@
  * emulator. Its own file so that neither imports the other.
  */
 import type { Clock } from './clock.js';
+import type { EventEmitter } from './events.js';
 import type { FaultInjector } from './faults.js';
 import type { RateLimiter } from './limits.js';
 import type { Persistence } from './persistence.js';
@@ -27,6 +28,8 @@ export interface EmulatorContext {
   faults: FaultInjector;
   limits: RateLimiter;
   counters: RequestCounters;
+  /** AppFlow's EventBridge events to a target (events.ts). */
+  events: EventEmitter;
   persistence?: Persistence;
   /** Save state if it changed and re-arm the timer; call after every mutation. */
   commit(): void;

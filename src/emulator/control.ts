@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type EmulatorContext, emptyCounters } from './context.js';
+import { eventsControl } from './events.js';
 import { AwsError } from './exceptions.js';
 import { checkLatency } from './faults.js';
 import { LIMIT_PRESETS, parseRule } from './limits.js';
@@ -196,6 +197,18 @@ export async function handleControl(
     case 'DELETE /requests':
       ctx.counters = emptyCounters();
       return ok();
+    case 'GET /events':
+    case 'POST /events':
+    case 'DELETE /events':
+      try {
+        return ok(eventsControl(ctx.events, method, body));
+      } catch (e) {
+        throw new ControlError((e as Error).message);
+      }
+    case 'POST /events/flush':
+      ctx.events.release();
+      await ctx.events.flush();
+      return ok(eventsControl(ctx.events, 'GET', {}));
     case 'GET /metadata-cache':
       return ok({ entries: [...store.metadata.cache.keys()] });
   }

@@ -31,6 +31,10 @@ Options:
   --limits L          Token-bucket rate limits: 'aws' (a plausible preset: AWS publishes
                       no per-operation rates for AppFlow) or Operation:rate[:burst] entries,
                       comma-separated ('*:5:10,StartFlow:1'); throttled calls get 429
+  --eventbridge-target URL
+                      POST AppFlow's EventBridge events (run start/end, deactivation) to URL
+  --eventbridge-header 'Name: value'
+                      Send this header with every event (an API destination's secret)
   --quiet             Do not log requests
   --help              This help
 
@@ -55,6 +59,8 @@ function main(args: string[], command: string) {
       'latency-ms': { type: 'string' },
       'latency-jitter-ms': { type: 'string' },
       limits: { type: 'string' },
+      'eventbridge-target': { type: 'string' },
+      'eventbridge-header': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -84,6 +90,8 @@ function main(args: string[], command: string) {
     latencyMs: number(values['latency-ms'], 'latency-ms'),
     latencyJitterMs: number(values['latency-jitter-ms'], 'latency-jitter-ms'),
     limits: values.limits === undefined ? undefined : parseLimitsFlag(values.limits),
+    eventbridgeTarget: values['eventbridge-target'],
+    eventbridgeHeader: values['eventbridge-header'],
   }).then(
     (emulator) => {
       console.log(`AppFlow emulator listening on ${emulator.url}`);

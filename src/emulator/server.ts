@@ -10,6 +10,7 @@ import { Clock } from './clock.js';
 import { type EmulatorContext, emptyCounters } from './context.js';
 import { handleControl } from './control.js';
 import { operationHandlers } from './dispatch.js';
+import { EventEmitter, parseHeader } from './events.js';
 import { AwsError } from './exceptions.js';
 import { FaultInjector } from './faults.js';
 import { LIMIT_PRESETS, type LimitRule, parseRule, RateLimiter } from './limits.js';
@@ -52,6 +53,10 @@ export interface EmulatorOptions {
   /** Token-bucket rate limits from the start (`'aws'`: the plausible preset of limits.ts);
    * the control API's reset goes back to them. */
   limits?: 'aws' | LimitRule[];
+  /** POST AppFlow's EventBridge events (run start/end, deactivation) here (events.ts). */
+  eventbridgeTarget?: string;
+  /** With this header on every delivery, `Name: value` (an API destination's secret). */
+  eventbridgeHeader?: string;
 }
 
 export interface RunningEmulator {
@@ -81,6 +86,23 @@ export function createEmulator(opts: EmulatorOptions = {}) {
   else if (opts.seed === true) applySeed(store, builtInSeed(clock.now(), store.opts.accountId));
   else if (typeof opts.seed === 'string') applySeed(store, loadSeedFile(opts.seed));
 
+  // AppFlow's events, from the models' hooks, to the configured target (off without one).
+  const events = new EventEmitter(
+    {
+      region: store.opts.region,
+      accountId: store.opts.accountId,
+      now: () => clock.now(),
+      flow: (name) => store.flows.records.get(name),
+    },
+    opts.eventbridgeTarget
+      ? {
+          url: opts.eventbridgeTarget,
+          header: opts.eventbridgeHeader ? parseHeader(opts.eventbridgeHeader) : undefined,
+        }
+      : undefined,
+  );
+  store.env.events = events;
+
   let savedVersion = saved ? store.version : -1;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
@@ -105,6 +127,7 @@ export function createEmulator(opts: EmulatorOptions = {}) {
     // control API's clock/advance.
     limits: new RateLimiter(() => clock.now(), limitRules),
     counters: emptyCounters(),
+    events,
     persistence,
     commit() {
       if (persistence && store.version !== savedVersion) {

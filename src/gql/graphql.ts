@@ -314,9 +314,9 @@ export type FlowFilter = {
 
 /** What happened to a run. */
 export type FlowRunEventKind =
-  /** A run ended: Successful, Error or Canceled. */
+  /** A run ended: Successful, Error or Canceled; once per run. A run first seen already ended (it started and ended between two polls) has only this event, with previousStatus null. */
   | 'FINISHED'
-  /** A new run (also for a run that started and ended between polls). */
+  /** A new run, in progress. */
   | 'STARTED'
   /** A run changed status and is still going (CancelStarted). */
   | 'STATUS_CHANGED';

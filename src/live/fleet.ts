@@ -3,33 +3,31 @@
  * `flowRunEvents` subscription, at a cost that does not grow with subscribers:
  *
  * - one loop per deployment: the replicas with subscribers compete for one lease (Redis, as
- *   the per-flow FlowPoller does, coordination.ts); the holder polls and publishes events on
- *   the event bus, which every replica's subscribers listen to. Its state (what it has seen)
- *   is saved in Redis, so a replica that takes over goes on where the last one stopped;
- * - each poll reads ListFlows' pages (100 flows a page): their `lastRunExecutionDetails` tell
- *   which flows have a new or changed last run. DescribeFlowExecutionRecords is called only
- *   for those, and for flows with a run in progress (a run that is not the newest changes
- *   without changing ListFlows' answer);
- * - polls are fast (activePollMs) while any run is in progress, slow (idlePollMs) otherwise.
+ *   the per-flow FlowPoller does, coordination.ts); the holder polls;
+ * - what it learns goes to the live state (state.ts), which decides what is news and publishes
+ *   it on the event bus, to every replica's subscribers. Mutations and EventBridge events write
+ *   to the same state, so the fleet hears of them at once and never reports a change twice;
+ * - each poll reads ListFlows' pages (100 flows a page): a flow whose `lastRunExecutionDetails`
+ *   changed, or that has a run in progress in the state, has its runs read
+ *   (DescribeFlowExecutionRecords). A run that started and ended between two polls is a new
+ *   execution id in that page: it is reported FINISHED (it was never seen in progress);
+ * - polls are fast (activePollMs) while any run is in progress, slow (idlePollMs) otherwise,
+ *   and at the reconcile interval while EventBridge events arrive (events.ts).
  *
  * Subscribers filter the events they get (FlowFilter, matched against the ListFlows item the
- * event carries).
+ * event carries), and drop what they already have: each run's end once.
  */
-import type { ExecutionRecord, FlowDefinition } from '@aws-sdk/client-appflow';
+import type { FlowDefinition } from '@aws-sdk/client-appflow';
 import { GraphQLError } from 'graphql';
 import { Repeater } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
 import { classifyAppflowError } from '../appflow/errors.js';
 import { lastRunFingerprint } from '../services/reader/index.js';
 import type { Coordination, Lease } from './coordination.js';
 import type { FlowSource } from './poller.js';
 import { type EventBus, type Json, toJson } from './pubsub.js';
-import {
-  ACTIVE_STATUSES,
-  type PollResult,
-  type RunJson,
-  TERMINAL_STATUSES,
-  type UpstreamError,
-} from './tracker.js';
+import type { FlowItem, LiveState, RunChange, RunChangeKind } from './state.js';
+import { ACTIVE_STATUSES, type RunJson, TERMINAL_STATUSES, type UpstreamError } from './tracker.js';
 
 /** Where the fleet loop reads AppFlow. */
 export interface FleetSource extends Pick<FlowSource, 'pollRuns'> {
@@ -39,7 +37,7 @@ export interface FleetSource extends Pick<FlowSource, 'pollRuns'> {
   ): Promise<{ items: FlowDefinition[]; nextToken?: string }>;
 }
 
-export type FleetEventKind = 'STARTED' | 'STATUS_CHANGED' | 'FINISHED';
+export type FleetEventKind = RunChangeKind;
 
 /** One event, as plain JSON (it crosses Redis). */
 export interface FleetEvent {
@@ -57,28 +55,13 @@ type FleetMessage = FleetEvent | { error: UpstreamError };
 export interface FleetOptions {
   activePollMs: number;
   idlePollMs: number;
+  /** The poll interval while EventBridge events arrive (reconciliation only). */
+  reconcilePollMs?: number;
   namespace: string;
   /** Lease of the one loop; a dead holder is replaced after at most this (default 5 s). */
   lockTtlMs?: number;
   /** Runs read per flow that changed (default 10). */
   runsPageSize?: number;
-}
-
-/** What the loop knows of one flow. */
-interface FlowState {
-  /** lastRunFingerprint of ListFlows' lastRunExecutionDetails. */
-  fp: string;
-  /** mostRecentExecutionTime (ms) and status, as ListFlows last said. */
-  time?: number;
-  status?: string;
-  /** Runs seen in progress, by id: their status. */
-  active: Record<string, string>;
-}
-
-interface FleetState {
-  flows: Record<string, FlowState>;
-  /** When it was saved (ms): an old state is not taken over (its changes are news no more). */
-  savedAt: number;
 }
 
 export interface FleetStats {
@@ -90,8 +73,19 @@ export interface FleetStats {
 }
 
 const isActive = (status: string | undefined) => ACTIVE_STATUSES.has(status ?? '');
-const isTerminal = (status: string | undefined) => TERMINAL_STATUSES.has(status ?? '');
 const STATE_KEY = 'fleet';
+
+/** The fleet event of a change the live state accepted (null: not a fleet event). */
+export function fleetEventOf(change: RunChange): FleetEvent | null {
+  if (change.kind === 'UPDATED') return null;
+  return {
+    kind: change.kind,
+    flowName: change.flowName,
+    flow: toJson(change.flow) as FleetEvent['flow'],
+    execution: change.run,
+    previousStatus: change.previousStatus,
+  };
+}
 
 export class FleetWatcher {
   private readonly listeners = new Set<(message: FleetMessage) => void>();
@@ -99,11 +93,10 @@ export class FleetWatcher {
   private failures = 0;
   /** The code of the last failure subscribers were told about (told once per code). */
   private lastErrorCode?: string;
-  private readonly topic: string;
+  readonly topic: string;
   private readonly lease: Lease;
   private stopListening?: () => void;
   private timer?: NodeJS.Timeout;
-  private state?: FleetState;
   private leading = false;
   private nextPollAt = 0;
   private polling = false;
@@ -113,8 +106,11 @@ export class FleetWatcher {
   constructor(
     private readonly source: FleetSource,
     private readonly bus: EventBus,
-    private readonly coordination: Coordination,
+    coordination: Coordination,
+    private readonly state: LiveState,
     private readonly options: FleetOptions,
+    /** Events arrive: poll at the reconcile interval. */
+    private readonly eventsFlowing: () => boolean = () => false,
   ) {
     this.topic = `${options.namespace}:fleet:events`;
     this.lease = coordination.lease(STATE_KEY);
@@ -122,6 +118,12 @@ export class FleetWatcher {
 
   private get lockTtlMs() {
     return this.options.lockTtlMs ?? 5_000;
+  }
+
+  /** Publish a change the state accepted, to every replica's subscribers. */
+  publish(change: RunChange): void {
+    const event = fleetEventOf(change);
+    if (event) this.bus.publish(this.topic, event as unknown as Json);
   }
 
   /** Get every event until the returned function is called. */
@@ -151,6 +153,9 @@ export class FleetWatcher {
   private start() {
     this.stopListening = this.bus.listen(this.topic, (payload) => {
       const message = payload as unknown as FleetMessage;
+      // A run started (a mutation, an event, another replica): the leader follows it at the
+      // active pace from now, not after the rest of an idle interval.
+      if (!('error' in message) && message.kind === 'STARTED') this.hasten();
       for (const listener of [...this.listeners]) listener(message);
     });
     this.nextPollAt = 0;
@@ -162,11 +167,21 @@ export class FleetWatcher {
     this.timer = undefined;
     this.stopListening?.();
     this.stopListening = undefined;
-    // The next subscriber starts from a new baseline, not from changes nobody was told about.
-    this.state = undefined;
     if (this.leading) {
       this.leading = false;
       await this.lease.release();
+    }
+  }
+
+  /** Poll within activePollMs (unless events arrive: they will tell the end). */
+  private hasten() {
+    if (!this.leading || this.polling || (this.options.reconcilePollMs && this.eventsFlowing())) {
+      return;
+    }
+    const soon = Date.now() + this.options.activePollMs;
+    if (this.nextPollAt > soon) {
+      this.nextPollAt = soon;
+      this.schedule(this.options.activePollMs);
     }
   }
 
@@ -182,15 +197,7 @@ export class FleetWatcher {
     const tickMs = Math.max(50, Math.min(this.options.activePollMs, this.lockTtlMs / 3));
     try {
       const leading = await this.lease.tryAcquire();
-      if (leading && !this.leading) {
-        // Took over: go on from what the last holder saw (or from a baseline).
-        const saved = this.coordination.distributed
-          ? ((await this.coordination.loadLatest(STATE_KEY)) as unknown as FleetState | undefined)
-          : undefined;
-        const recent = saved?.flows && Date.now() - saved.savedAt < 3 * this.options.idlePollMs;
-        this.state = recent ? saved : this.state;
-        this.nextPollAt = 0;
-      }
+      if (leading && !this.leading) this.nextPollAt = 0;
       this.leading = leading;
       if (leading && Date.now() >= this.nextPollAt) {
         this.polling = true;
@@ -199,8 +206,14 @@ export class FleetWatcher {
         });
         this.failures = 0;
         this.lastErrorCode = undefined;
+        const { activePollMs, idlePollMs, reconcilePollMs } = this.options;
         this.nextPollAt =
-          Date.now() + (active ? this.options.activePollMs : this.options.idlePollMs);
+          Date.now() +
+          (reconcilePollMs && this.eventsFlowing()
+            ? reconcilePollMs
+            : active
+              ? activePollMs
+              : idlePollMs);
       }
     } catch (error) {
       const { code, message, retryable } = classifyAppflowError(error);
@@ -231,97 +244,44 @@ export class FleetWatcher {
     do {
       this.counters.listFlowsCalls++;
       const page = await this.source.listFlows(token);
-      flows.push(...page.items);
+      flows.push(...page.items.filter((f) => f.flowName));
       token = page.nextToken;
     } while (token);
-    const baseline = !this.state;
-    const before = this.state?.flows ?? {};
-    const after: Record<string, FlowState> = {};
-    const events: FleetEvent[] = [];
-    const changed = flows.filter((flow) => {
-      const name = flow.flowName;
-      if (!name) return false;
-      const details = flow.lastRunExecutionDetails;
-      const fp = lastRunFingerprint(details);
-      const known = before[name];
-      after[name] = {
-        fp,
-        time: details?.mostRecentExecutionTime
-          ? new Date(details.mostRecentExecutionTime).getTime()
-          : undefined,
-        status: details?.mostRecentExecutionStatus,
-        active: known?.active ?? {},
-      };
-      if (baseline) return isActive(details?.mostRecentExecutionStatus);
-      if (!known) return Boolean(details?.mostRecentExecutionTime);
-      return known.fp !== fp || Object.keys(known.active).length > 0;
-    });
-    await Promise.all(
-      changed.map(async (flow) => {
-        const name = flow.flowName!;
+    const items = flows.map((f) => toJson(f) as unknown as FlowItem);
+    const fingerprint = (f: FlowItem) =>
+      lastRunFingerprint(f.lastRunExecutionDetails as Parameters<typeof lastRunFingerprint>[0]);
+    const listed = await this.state.noteListed(items, fingerprint);
+    let active = false;
+    const reads = items
+      .map((item, i) => ({ item, note: listed[i]!, flow: flows[i]! }))
+      .filter(({ note, flow }) => {
+        const running = isActive(flow.lastRunExecutionDetails?.mostRecentExecutionStatus);
+        if (running || note.activeRuns > 0) active = true;
+        // A new flow's first listing is its baseline: only its runs in progress are read.
+        return note.baseline ? running : note.changed || note.activeRuns > 0 || running;
+      });
+    const settled = await Promise.allSettled(
+      reads.map(async ({ item, note }) => {
         this.counters.runsCalls++;
-        const { runs } = await this.source.pollRuns(name, this.options.runsPageSize ?? 10);
-        const state = after[name]!;
-        if (!baseline) events.push(...runEvents(flow, before[name], runs));
-        state.active = Object.fromEntries(
-          runs
-            .filter((r) => r.executionId && isActive(r.executionStatus))
-            .map((r) => [r.executionId!, r.executionStatus!]),
-        );
+        const { runs } = await this.source.pollRuns(item.flowName, this.options.runsPageSize ?? 10);
+        const json = runs.map((r) => toJson(r) as unknown as RunJson);
+        if (json.some((r) => isActive(r.executionStatus))) active = true;
+        await this.state.applyRuns(item.flowName, json, 'list', item, note.baseline);
       }),
     );
-    this.state = { flows: after, savedAt: Date.now() };
-    if (this.coordination.distributed) {
-      await this.coordination.saveLatest(
-        STATE_KEY,
-        this.state as unknown as PollResult,
-        Math.max(60_000, 10 * this.options.idlePollMs),
+    const failed = reads.filter((_, i) => settled[i]!.status === 'rejected');
+    if (failed.length > 0) {
+      // Their runs were not read: the next poll must see them as changed, not as known.
+      await this.state.noteListed(
+        failed.map((f) => f.item),
+        () => 'unread',
       );
+      throw (settled.find((s) => s.status === 'rejected') as PromiseRejectedResult).reason;
     }
-    for (const event of events) this.bus.publish(this.topic, event as unknown as Json);
     // Counted once done: `polls` is the number of complete polls (baselines included).
     this.counters.polls++;
-    return Object.values(after).some((f) => Object.keys(f.active).length > 0 || isActive(f.status));
+    return active;
   }
-}
-
-/** The events of one flow whose runs were read, from what was known of it before. */
-function runEvents(
-  flow: FlowDefinition,
-  known: FlowState | undefined,
-  runs: readonly ExecutionRecord[],
-): FleetEvent[] {
-  const flowJson = toJson(flow) as FleetEvent['flow'];
-  const events: FleetEvent[] = [];
-  const event = (kind: FleetEventKind, run: ExecutionRecord, previousStatus: string | null) =>
-    events.push({
-      kind,
-      flowName: flow.flowName!,
-      flow: flowJson,
-      execution: toJson(run) as unknown as RunJson,
-      previousStatus,
-    });
-  // Oldest first, so a subscriber sees a flow's events in the order they happened.
-  for (const run of [...runs].reverse()) {
-    const id = run.executionId;
-    const status = run.executionStatus;
-    if (!id || !status) continue;
-    const started = run.startedAt ? new Date(run.startedAt).getTime() : 0;
-    const seenActive = known?.active[id];
-    let previous: string | null | undefined;
-    if (seenActive !== undefined) previous = seenActive;
-    else if (known?.time !== undefined && started === known.time) previous = known.status ?? null;
-    else if (!known || known.time === undefined || started > known.time) {
-      // A run the loop had not seen: it started since the last poll.
-      event('STARTED', run, null);
-      previous = 'InProgress';
-      if (!isTerminal(status) && status === 'InProgress') continue;
-    } else continue;
-    if (previous === status) continue;
-    if (isTerminal(status)) event('FINISHED', run, previous);
-    else event('STATUS_CHANGED', run, previous);
-  }
-  return events;
 }
 
 /**
@@ -335,14 +295,21 @@ export function fleetStream(
   matches: (flow: FleetEvent['flow']) => boolean,
 ): AsyncIterableIterator<FleetEvent | GraphQLError> {
   const release = reserve();
+  // Runs whose end this subscriber got: nothing more of them (a repeat from another source, a
+  // late STARTED), so each run's end reaches it exactly once.
+  const ended = new LRUCache<string, true>({ max: 10_000 });
   return new Repeater<FleetEvent | GraphQLError>(async (push, stop) => {
     const unsubscribe = fleet.subscribe((message) => {
       if ('error' in message) {
         const { code, message: text } = message.error;
         void push(new GraphQLError(text, { extensions: { code } })).catch(() => {});
-      } else if (matches(message.flow)) {
-        void push(message).catch(() => {});
+        return;
       }
+      if (!matches(message.flow)) return;
+      const key = `${message.flowName}/${message.execution.executionId}`;
+      if (ended.has(key)) return;
+      if (TERMINAL_STATUSES.has(message.execution.executionStatus ?? '')) ended.set(key, true);
+      void push(message).catch(() => {});
     });
     await stop;
     unsubscribe();

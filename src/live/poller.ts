@@ -20,6 +20,7 @@ import type { DescribeFlowResponse, ExecutionRecord } from '@aws-sdk/client-appf
 import type { SharedRedis } from '../redis.js';
 import { type Coordination, memoryCoordination, redisCoordination } from './coordination.js';
 import { type EventBus, type Json, toJson } from './pubsub.js';
+import type { LiveState } from './state.js';
 import type {
   FlowEvent,
   FlowJson,
@@ -59,6 +60,8 @@ export interface PollerOptions {
   runsPageSize?: number;
   /** Key namespace in Redis (default derived from the AppFlow endpoint/region). */
   namespace?: string;
+  /** The poll interval while EventBridge events arrive (reconciliation only). */
+  reconcilePollMs?: number;
   /** Jitter source (tests). */
   random?: () => number;
   clock?: Clock;
@@ -107,6 +110,10 @@ export class FlowPoller {
     private readonly bus: EventBus,
     private readonly options: PollerOptions,
     redis?: SharedRedis,
+    /** Polled runs go to the live state, which publishes what is news (state.ts). */
+    private readonly state?: LiveState,
+    /** EventBridge events arrive: idle polls wait the reconcile interval. */
+    eventsFlowing: () => boolean = () => false,
   ) {
     const lockTtlMs = options.lockTtlMs ?? 5_000;
     const interestTtlMs = options.interestTtlMs ?? 6_000;
@@ -138,6 +145,13 @@ export class FlowPoller {
       timing: this.timing,
       // +-20%: replicas and flows do not poll in lockstep.
       jitter: (ms) => Math.max(10, Math.round(ms * (0.8 + 0.4 * random()))),
+      runsFromState: Boolean(state),
+      pace: (active) =>
+        options.reconcilePollMs && eventsFlowing()
+          ? options.reconcilePollMs
+          : active
+            ? options.activePollMs
+            : options.idlePollMs,
       poll: (kind, flowName) => this.poll(kind, flowName),
       publishEvent: (key, event) =>
         this.bus.publish(topic('events', key), event as unknown as Json),
@@ -233,6 +247,23 @@ export class FlowPoller {
     }
   }
 
+  /**
+   * Runs of a flow the live state accepted (from any source): to its subscribers on every
+   * replica, as a runs event.
+   */
+  publishRuns(flowName: string, runs: RunJson[]): void {
+    if (this.closed || runs.length === 0) return;
+    const event: RunsEvent = {
+      kind: 'runs',
+      flowName,
+      polledAt: this.host.clock.now(),
+      runs,
+      hasMore: false,
+      full: false,
+    };
+    this.bus.publish(this.topic('events', `runs:${flowName}`), event as unknown as Json);
+  }
+
   /** Local subscribers of a flow's runs or status on this replica. */
   subscriberCount(kind: WatchKind, flowName: string): number {
     return this.watches.get(`${kind}:${flowName}`)?.local ?? 0;
@@ -269,13 +300,10 @@ export class FlowPoller {
         flowName,
         this.options.runsPageSize ?? 25,
       );
-      return {
-        kind: 'runs',
-        flowName,
-        polledAt,
-        runs: runs.filter((r) => r.executionId).map((r) => toJson(r) as unknown as RunJson),
-        hasMore,
-      };
+      const json = runs.filter((r) => r.executionId).map((r) => toJson(r) as unknown as RunJson);
+      // What is news in this page, the state publishes (once, whoever else reported it).
+      await this.state?.applyRuns(flowName, json, 'poll');
+      return { kind: 'runs', flowName, polledAt, runs: json, hasMore };
     }
     const flow = await this.source.pollFlow(flowName);
     if (!flow) throw flowNotFound(flowName);

@@ -83,8 +83,8 @@ export function fingerprints(result: PollResult): Map<string, string> {
 
 /**
  * A subscriber's view of runs: drops what it already has (same fingerprint), older news (an
- * earlier lastUpdatedAt) and regressions from a terminal status, so first state + events never
- * repeat.
+ * earlier lastUpdatedAt) and anything after a run's terminal status, so first state + events
+ * never repeat and each run ends once.
  */
 export class RunTracker {
   private readonly known = new Map<
@@ -102,7 +102,9 @@ export class RunTracker {
       if (previous) {
         if (previous.fingerprint === fingerprint) continue;
         if (updated < previous.updated) continue;
-        if (TERMINAL_STATUSES.has(previous.status) && !TERMINAL_STATUSES.has(status)) continue;
+        // A run's end is delivered once: a later report of it (another source's, a richer
+        // record) is not news to a subscriber that has it.
+        if (TERMINAL_STATUSES.has(previous.status)) continue;
       }
       this.known.set(run.executionId, { fingerprint, updated, status });
       news.push(run);

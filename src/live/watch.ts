@@ -72,6 +72,10 @@ export interface WatchHost {
   readonly timing: WatchTiming;
   /** A delay, jittered so that replicas and flows do not poll in lockstep. */
   jitter(ms: number): number;
+  /** The live state publishes runs changes: a runs watch publishes only whole pages. */
+  readonly runsFromState?: boolean;
+  /** The next poll's delay: active, idle, or the reconcile interval while events arrive. */
+  pace?(active: boolean): number;
   /** Poll AppFlow once; rejects with what AppFlow (or the reader) threw. */
   poll(kind: WatchKind, flowName: string): Promise<PollResult>;
   publishEvent(key: string, event: PollEvent): void;
@@ -243,7 +247,10 @@ export class FlowWatch {
         failures = 0;
         this.backingOff = false;
         await this.absorb(result);
-        delay = this.active() ? activePollMs : idlePollMs;
+        const active = this.active();
+        delay = this.host.pace?.(active) ?? (active ? activePollMs : idlePollMs);
+        // Somebody waits for a run not visible yet: fast, events or not.
+        if (this.hotUntil > this.host.clock.now()) delay = Math.min(delay, activePollMs);
       } catch (error) {
         if (!current()) break;
         const { code, message, retryable } = classifyAppflowError(error);
@@ -279,7 +286,9 @@ export class FlowWatch {
     this.fresh = false;
     this.lastErrorCode = undefined;
     await this.record(result);
-    if (result.kind === 'runs' && (changed.length > 0 || full)) {
+    if (result.kind === 'runs' && this.host.runsFromState) {
+      if (full) this.host.publishEvent(this.key, { ...result, full });
+    } else if (result.kind === 'runs' && (changed.length > 0 || full)) {
       const ids = new Set(changed.map(([id]) => id));
       const runs = result.runs.filter((run) => ids.has(run.executionId));
       this.host.publishEvent(this.key, { ...result, runs, full });

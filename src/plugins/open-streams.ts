@@ -1,6 +1,14 @@
 /**
  * Open event streams (SSE on /graphql and graphql-sse on /graphql/stream), so that shutdown
- * ends them like WebSockets (src/server.ts): a final `complete`, then the end of the response.
+ * ends them the way their clients retry, like WebSockets' 1001 (src/server.ts):
+ *
+ * - distinct connections (one operation per POST with `accept: text/event-stream`, graphql-sse's
+ *   default and GraphiQL's): the response ends WITHOUT `event: complete`, which would mean "the
+ *   operation is over" and stop the client for good; a closed connection is a network error the
+ *   client retries, on another replica, and the resumed subscription starts with the state as it
+ *   is then;
+ * - the single connection (graphql-sse's reserved GET stream): a final `complete`, then the end;
+ *   its client reconnects and re-sends its operations.
  */
 import type { Plugin } from 'graphql-yoga';
 import { closeAtExpiry } from '../transport-guards.js';
@@ -9,7 +17,7 @@ import { gatedViewer } from './pipeline.js';
 /** The event streams (SSE on /graphql and /graphql/stream) open on this gateway. */
 export interface OpenStreams {
   readonly size: number;
-  /** Ends every stream with a final `complete` event (SIGTERM), like WebSockets' 1001. */
+  /** Ends every stream the way its client retries (SIGTERM), like WebSockets' 1001. */
   completeAll(): void;
 }
 
@@ -26,6 +34,10 @@ export function useOpenStreams(): { plugin: Plugin; streams: OpenStreams } {
       if (!response.body || !response.headers.get('content-type')?.includes('text/event-stream')) {
         return;
       }
+      // Only graphql-sse's reserved stream (a GET) ends with `complete`; an operation's own
+      // stream ends without it, so its client retries instead of taking the operation as done.
+      const reservedStream =
+        request.method === 'GET' && new URL(request.url).pathname === '/graphql/stream';
       const reader = response.body.getReader();
       let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
       let ended = false;
@@ -36,7 +48,7 @@ export function useOpenStreams(): { plugin: Plugin; streams: OpenStreams } {
           open.delete(entry);
           reader.cancel().catch(() => {});
           try {
-            controller?.enqueue(complete);
+            if (reservedStream) controller?.enqueue(complete);
             controller?.close();
           } catch {}
         },

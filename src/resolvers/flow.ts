@@ -38,7 +38,8 @@ export async function flowsPage(
   nextToken: string | undefined,
   maxResults: number,
 ): Promise<Page<FlowModel>> {
-  const page = await reader.flows.list(nextToken, maxResults);
+  // From the cache the live state keeps current (CACHE_FLOW_LIST_TTL bounds the rest).
+  const page = await reader.flows.list(nextToken, maxResults, true);
   return { items: page.items.map(flowFromList), nextToken: page.nextToken };
 }
 

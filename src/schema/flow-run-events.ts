@@ -1,7 +1,7 @@
 /**
  * `Subscription.flowRunEvents`: every run start, status change and end on any flow matching the
- * filter (all flows by default), from the one fleet loop of the deployment (src/live/fleet.ts:
- * ListFlows pages, plus DescribeFlowExecutionRecords only for flows whose runs changed).
+ * filter (all flows by default), from the live state (src/live/state.ts), which the fleet loop
+ * (src/live/fleet.ts), mutations and AppFlow's EventBridge events feed.
  */
 
 import { GraphQLError } from 'graphql';
@@ -22,9 +22,12 @@ import { ExecutionRef, FlowRef } from './refs.js';
 const FlowRunEventKind = builder.enumType('FlowRunEventKind', {
   description: 'What happened to a run.',
   values: {
-    STARTED: { description: 'A new run (also for a run that started and ended between polls).' },
+    STARTED: { description: 'A new run, in progress.' },
     STATUS_CHANGED: { description: 'A run changed status and is still going (CancelStarted).' },
-    FINISHED: { description: 'A run ended: Successful, Error or Canceled.' },
+    FINISHED: {
+      description:
+        'A run ended: Successful, Error or Canceled; once per run. A run first seen already ended (it started and ended between two polls) has only this event, with previousStatus null.',
+    },
   } as const,
 });
 
@@ -62,7 +65,7 @@ builder.subscriptionField('flowRunEvents', (t) =>
     nullable: false,
     authScopes: { read: true },
     description:
-      'Every run start, status change and end on the flows matching `filter` (all flows by default). One loop per deployment reads ListFlows (a call per 100 flows) and the runs of flows whose last run changed or is in progress, however many subscribe.',
+      'Every run start, status change and end on the flows matching `filter` (all flows by default), each run ending once. Runs started, stopped or cancelled through this gateway, and AppFlow events delivered by EventBridge, arrive at once; one loop per deployment reads ListFlows (a call per 100 flows) and the runs of flows whose last run changed or is in progress, however many subscribe.',
     args: {
       filter: t.arg({ type: FlowFilter, description: 'Only flows that match every given filter.' }),
     },

@@ -250,6 +250,22 @@ export class AppflowCache {
     return this.refresh(key, policy, load);
   }
 
+  /** The entry for `key` while it is fresh under `policy`, without loading anything. */
+  async lookup<T>(key: string, policy: CachePolicy): Promise<T | undefined> {
+    let entry: CacheEntry | undefined;
+    try {
+      entry = this.store.peek ? this.store.peek(key) : await this.store.get(key);
+    } catch {
+      entry = undefined;
+    }
+    const fresh =
+      entry &&
+      (policy.fingerprint === undefined || entry.f === policy.fingerprint) &&
+      this.now() - entry.t < policy.freshMs;
+    this.report(key, fresh ? 'hit' : 'miss');
+    return fresh ? (entry!.v as T) : undefined;
+  }
+
   private refresh<T>(key: string, policy: CachePolicy, load: () => Promise<T>): Promise<T> {
     const flightKey = `${key}\u0000${policy.fingerprint ?? ''}`;
     const running = this.inflight.get(flightKey);
@@ -387,7 +403,15 @@ export class AppflowCache {
     policy: CachePolicy,
     load: () => Promise<T>,
   ): Promise<T> {
-    return this.get(`${group}:${await this.groupVersion(group)}:${id}`, policy, load);
+    return this.get(await this.groupKey(group, id), policy, load);
+  }
+
+  /**
+   * The key of a group member under the group's current version: taken before a load, an
+   * answer stored under it after an invalidateGroups is never served.
+   */
+  async groupKey(group: string, id: string): Promise<string> {
+    return `${group}:${await this.groupVersion(group)}:${id}`;
   }
 
   private async groupVersion(group: string): Promise<string> {

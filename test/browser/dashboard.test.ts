@@ -71,8 +71,9 @@ describe.skipIf(!hasChromium)('dashboard in chromium (PERSISTED_OPERATIONS=only)
         LOG_LEVEL: 'warn',
         PERSISTED_OPERATIONS: 'only',
         POLL_ACTIVE_MS: '250',
-        // The fleet loop polls this often while no run is going (15 s by default).
-        POLL_IDLE_MS: '1000',
+        // The fleet loop polls this often while no run is going (15 s by default): long, so
+        // that a run started elsewhere must reach the fleet row from the mutation itself.
+        POLL_IDLE_MS: '30000',
       },
       { port: 0, host: '127.0.0.1', metricsPort: 0, dashboardDir: WEB_DIR },
     );

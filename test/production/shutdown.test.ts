@@ -1,7 +1,7 @@
 /**
  * The real process (`tsx src/server.ts`): a bad variable stops it with exit code 2 and a clear
  * message; SIGTERM turns /ready to 503, lets an in-flight request finish, closes WebSockets with
- * 1001 and exits 0 within 10 s.
+ * 1001, ends SSE operation streams without `complete` (clients retry) and exits 0 within 10 s.
  */
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,7 +77,7 @@ describe('process lifecycle', () => {
     await emulator.control.clearFaults();
   });
 
-  it('ends SSE streams on SIGTERM with a final complete, and exits in under 2 s (default delay)', async () => {
+  it('ends SSE operation streams on SIGTERM the way clients retry (no complete), and exits in under 2 s', async () => {
     const p = startProcess({
       APPFLOW_ENDPOINT: emulator.url,
       PORT: '0',
@@ -120,9 +120,10 @@ describe('process lifecycle', () => {
     const socket = await initSocket(url.replace(/^http/, 'ws'), { 'x-api-key': READ_KEY });
     const signalled = Date.now();
     p.child.kill('SIGTERM');
-    // Each stream ends cleanly (no socket reset) with a final complete.
+    // Each stream ends cleanly (no socket reset) WITHOUT `complete`: that would tell the client
+    // the operation is over, and it would never retry (test/live/resume.test.ts resumes them).
     for (const text of await Promise.all([graphqlSse.rest, streamSse.rest])) {
-      expect(text).toMatch(/event: complete\n/);
+      expect(text).not.toMatch(/event: complete\n/);
     }
     expect((await socket.closed).code).toBe(1001);
     const { code, at } = await p.exited;

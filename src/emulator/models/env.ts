@@ -13,11 +13,24 @@ export interface StoreOptions {
   clock: Clock;
 }
 
+/**
+ * Where runs starting and ending, and flows deactivated, are told (../events.ts implements it
+ * for runs.ts's RunRecord and flows.ts's FlowRecord; declared here so that no model imports it).
+ */
+export interface RunEventSink {
+  runStarted(run: { executionId: string; flowName: string }): void;
+  runEnded(run: { executionId: string; flowName: string }): void;
+  flowDeactivated(flow: { flowName: string }): void;
+}
+
 export type ArnKind = 'flow' | 'connectorprofile' | 'connector';
 
 export class ModelEnv {
   /** Bumped on every change; persistence saves when it moves. */
   version = 0;
+
+  /** Where runs starting and ending, and flows deactivated, are told (EventBridge events). */
+  events?: RunEventSink;
 
   /** Set while seed data is created as of a past time. */
   private backdatedToMs?: number;

@@ -351,6 +351,7 @@ export class FlowsModel {
       flow.flowStatus = 'Suspended';
       flow.flowStatusMessage = `Deactivated after ${flow.errorStreak} consecutive failed runs`;
       flow.schedule = undefined;
+      this.env.events?.flowDeactivated(flow);
     }
   }
 

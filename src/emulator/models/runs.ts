@@ -177,6 +177,7 @@ export class RunsModel {
     this.byFlow.set(flow.flowName, runs);
     flow.lastRun = { status: run.status, timeMs: at };
     this.env.touch();
+    this.env.events?.runStarted(run);
     return run;
   }
 
@@ -220,6 +221,7 @@ export class RunsModel {
       return newest;
     }
     this.apply(run, t, at, newest ? flow : undefined);
+    if (!isActive(run.status)) this.env.events?.runEnded(run);
     return newest;
   }
 

@@ -35,8 +35,11 @@ export class AppflowMutations {
   constructor(
     private readonly client: AppflowClient,
     private readonly reader: AppflowReader,
-    /** Called with the flow's name once an operation that changes its runs succeeded. */
-    private readonly onFlowChanged?: (flowName: string) => void,
+    /**
+     * Called with the flow's name and the payload once an operation that changes its runs
+     * succeeded; the mutation answers once it is done (the live state has the change).
+     */
+    private readonly onFlowChanged?: (flowName: string, payload: unknown) => void | Promise<void>,
   ) {}
 
   /** A dry run of createFlow/updateFlow: every problem, no write (validateFlow). */
@@ -62,8 +65,8 @@ export class AppflowMutations {
     if (!this.onFlowChanged || !CHANGES_RUNS.has(operation) || typeof flowName !== 'string') {
       return done;
     }
-    return done.then((payload) => {
-      this.onFlowChanged?.(flowName);
+    return done.then(async (payload: MutationPayload<O>) => {
+      await Promise.resolve(this.onFlowChanged?.(flowName, payload)).catch(() => {});
       return payload;
     });
   }

@@ -26,8 +26,12 @@ export interface RunHistory {
   pages: number;
 }
 
-/** Size of a flow's first runs page, shared by `lastExecution` and `executions(first<=N)`. */
-export const FIRST_EXECUTIONS_PAGE = 10;
+/**
+ * Size of a flow's first runs page, shared by `lastExecution` and `executions(first<=10)`: a
+ * connection asks for one more than `first` (to know whether there is a next page), so the
+ * dashboard's `executions(first: 10)` asks for 11, and is served from this cached page.
+ */
+export const FIRST_EXECUTIONS_PAGE = 11;
 
 /** Runs older than the newest 5 pages of 100 are not looked up by id. */
 const RUN_LOOKUP_PAGES = 5;
@@ -35,12 +39,31 @@ const RUN_LOOKUP_PAGES = 5;
 export class FlowReader {
   constructor(private readonly deps: ReaderDeps) {}
 
-  /** ListFlows is never cached: it is how the gateway learns what changed. */
-  async list(nextToken: string | undefined, maxResults: number): Promise<Page<FlowDefinition>> {
-    const page = await callAppflow('ListFlows', () =>
-      this.deps.client.send(new ListFlowsCommand({ nextToken, maxResults })),
-    );
-    return { items: page.flows ?? [], nextToken: page.nextToken };
+  /**
+   * ListFlows. Fresh for the fleet loop (it learns what changed from it), whose answer is kept
+   * as the live state's list. A query (`cached`) is answered from that list while it is younger
+   * than CACHE_FLOW_LIST_TTL, i.e. while a fleet loop keeps it current: every change the live
+   * state learns (a mutation, an event, a poll) forgets it, so the bound only holds for changes
+   * made elsewhere and not yet reported. Otherwise the query lists fresh (and stores nothing:
+   * without a fleet loop nobody would notice a change made elsewhere).
+   */
+  async list(
+    nextToken: string | undefined,
+    maxResults: number,
+    cached = false,
+  ): Promise<Page<FlowDefinition>> {
+    const { cache, client, ttls } = this.deps;
+    // The key is taken before the call: an answer older than an invalidation is never served.
+    const key = await cache.groupKey('flowlist', JSON.stringify([nextToken ?? null, maxResults]));
+    const policy = cachePolicy(ttls.flowListTtl, 0);
+    const load = () =>
+      callAppflow('ListFlows', () =>
+        client.send(new ListFlowsCommand({ nextToken, maxResults })),
+      ).then((page) => ({ items: page.flows ?? [], nextToken: page.nextToken }));
+    if (cached) return (await cache.lookup<Page<FlowDefinition>>(key, policy)) ?? load();
+    const page = await load();
+    await cache.set(key, page, policy);
+    return page;
   }
 
   /**
@@ -104,8 +127,8 @@ export class FlowReader {
     const running =
       lastRunFingerprint.endsWith('|InProgress') || lastRunFingerprint.endsWith('|CancelStarted');
     return cache.get(
-      `executions:${flowName}`,
-      cachePolicy(running ? ttls.executionsTtl : ttls.flowTtl, 0, lastRunFingerprint),
+      `runs:${flowName}`,
+      cachePolicy(running ? ttls.runsTtl : ttls.flowTtl, 0, lastRunFingerprint),
       load,
     );
   }
@@ -124,7 +147,7 @@ export class FlowReader {
     const { cache, client, ttls } = this.deps;
     const running =
       lastRunFingerprint.endsWith('|InProgress') || lastRunFingerprint.endsWith('|CancelStarted');
-    const policy = cachePolicy(running ? ttls.executionsTtl : ttls.flowTtl, 0, lastRunFingerprint);
+    const policy = cachePolicy(running ? ttls.runsTtl : ttls.flowTtl, 0, lastRunFingerprint);
     const sinceMs = since?.getTime();
     const id = JSON.stringify([maxRuns, sinceMs ?? null]);
     return cache.getInGroup(`runhistory:${flowName}`, id, policy, async () => {
@@ -167,11 +190,14 @@ export class FlowReader {
     return null;
   }
 
-  /** Forget what a mutation of the flow changed: its description and its first runs page. */
+  /**
+   * Forget what changed with the flow (a mutation, or a change the live state learned): its
+   * description, its runs pages and the flow list.
+   */
   invalidate(name: string): Promise<void> {
     return Promise.all([
-      this.deps.cache.invalidate(`flow:${name}`, `executions:${name}`, `flowdef:${name}`),
-      this.deps.cache.invalidateGroups(`runhistory:${name}`),
+      this.deps.cache.invalidate(`flow:${name}`, `runs:${name}`, `flowdef:${name}`),
+      this.deps.cache.invalidateGroups(`runhistory:${name}`, 'flowlist'),
     ]).then(() => {});
   }
 }

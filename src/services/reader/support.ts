@@ -12,7 +12,9 @@ export interface CacheTtls {
   /** Flow descriptions (also validated by lastUpdatedAt). */
   flowTtl: number;
   /** The first page of a running flow's runs. */
-  executionsTtl: number;
+  runsTtl: number;
+  /** ListFlows pages for queries (the live state forgets them on every change it learns). */
+  flowListTtl: number;
 }
 
 export interface ReaderDeps {
