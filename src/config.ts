@@ -52,6 +52,8 @@ export interface GatewayConfig {
   logLevel: string;
   /** Cache TTLs in seconds. */
   cache: { connectorsTtl: number; profilesTtl: number; flowTtl: number; executionsTtl: number };
+  /** A flows list showing profiles lists the account's profiles early while it has at most this many (0: off). */
+  speculativeProfilesMax: number;
   /** Subscription limits. */
   subscriptions: {
     maxPerConnection: number;
@@ -254,6 +256,7 @@ export function loadConfig(
       flowTtl: int(env, 'CACHE_FLOW_TTL', 600, 0, 86400),
       executionsTtl: int(env, 'CACHE_EXECUTIONS_TTL', 5, 0, 86400),
     },
+    speculativeProfilesMax: int(env, 'SPECULATIVE_PROFILES_MAX', 200, 0, 10_000),
     subscriptions: {
       maxPerConnection: int(env, 'SUBSCRIPTIONS_PER_CONNECTION', 50, 1, 10000),
       maxTotal: int(env, 'SUBSCRIPTIONS_MAX', 20000, 1, 1000000),
