@@ -27,6 +27,9 @@ export interface GatewayConfig {
   appflowThrottleWaitMs: number;
   /** SDK attempts per call (standard retry mode). */
   appflowMaxAttempts: number;
+  /** Calls/s and burst each AppFlow operation starts at, then grows (0: unpaced until throttled). */
+  appflowInitialRate: number;
+  appflowInitialBurst: number;
   redisUrl?: string;
   /** HMAC secret for pagination cursors; random per process when unset. */
   cursorSecret?: string;
@@ -229,6 +232,8 @@ export function loadConfig(
     maxConcurrentAppflowCalls: int(env, 'APPFLOW_MAX_CONCURRENCY', 256, 1, 1000),
     appflowMaxAttempts: int(env, 'APPFLOW_MAX_ATTEMPTS', 3, 1, 10),
     appflowThrottleWaitMs: int(env, 'APPFLOW_THROTTLE_WAIT_MS', 10_000, 0, 120_000),
+    appflowInitialRate: num(env, 'APPFLOW_INITIAL_RATE', 10, 0),
+    appflowInitialBurst: int(env, 'APPFLOW_INITIAL_BURST', 20, 1, 100_000),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     cursorSecret: env.CURSOR_SECRET || undefined,
     cursorTtlSeconds: int(env, 'CURSOR_TTL_SECONDS', 3600, 1, 7 * 86400),

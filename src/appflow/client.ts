@@ -18,6 +18,7 @@ import {
   installCallGuards,
 } from './guards.js';
 import { sendMembersTheSdkDoesNotKnow } from './model-wire.js';
+import { DEFAULT_PACE } from './pace.js';
 
 // package-lock pins the last SDK 3.x line that supports Node 20; its notice that later
 // releases need Node 22 is known (README) and only clutters logs. Opt back in with =false.
@@ -48,7 +49,9 @@ export function createAppflowClient(
     GatewayConfig,
     'region' | 'appflowEndpoint' | 'maxConcurrentAppflowCalls' | 'appflowMaxAttempts'
   > &
-    Partial<Pick<GatewayConfig, 'appflowThrottleWaitMs'>>,
+    Partial<
+      Pick<GatewayConfig, 'appflowThrottleWaitMs' | 'appflowInitialRate' | 'appflowInitialBurst'>
+    >,
   /** Tuning of the adaptive limiter (tests: a short memory of throttles). */
   adaptive?: Partial<AdaptiveOptions>,
 ): AppflowHandle {
@@ -74,7 +77,15 @@ export function createAppflowClient(
   sendMembersTheSdkDoesNotKnow(client);
   const concurrency = installCallGuards(client, {
     maxConcurrentCalls: config.maxConcurrentAppflowCalls,
-    adaptive: { throttleWaitMs: config.appflowThrottleWaitMs, ...adaptive },
+    adaptive: {
+      throttleWaitMs: config.appflowThrottleWaitMs,
+      // A fresh process starts at a conservative pace and grows (./pace.ts).
+      pace: {
+        initialRate: config.appflowInitialRate ?? DEFAULT_PACE.initialRate,
+        initialBurst: config.appflowInitialBurst ?? DEFAULT_PACE.initialBurst,
+      },
+      ...adaptive,
+    },
   });
   const listeners = new Set<AppflowCallListener>();
 

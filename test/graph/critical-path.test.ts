@@ -156,7 +156,12 @@ describe('the early profile listing is bounded (SPECULATIVE_PROFILES_MAX)', () =
 
   async function gatewayWith(maxProfiles: number) {
     const config = loadConfig(
-      { ALLOW_ANONYMOUS: 'true', LOG_LEVEL: 'silent', MAX_COST: '2000000' },
+      {
+        ALLOW_ANONYMOUS: 'true',
+        LOG_LEVEL: 'silent',
+        MAX_COST: '2000000',
+        APPFLOW_INITIAL_RATE: '0',
+      },
       {
         appflowEndpoint: t.emulator.url,
         embeddedEmulator: false,
