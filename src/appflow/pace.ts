@@ -8,16 +8,19 @@
  * - slow start: while the pace holds calls back and AppFlow has not throttled the operation,
  *   every answered call raises the rate (+0.25/s, or +1 % past 25/s) and the burst to what
  *   AppFlow answered within one second;
- * - a throttle lowers the pace: the first one halves the rate (at most half the burst met, as
- *   AWS buckets hold about two seconds of their rate), later ones take 15 % off, once per burst
- *   (the echoes of one burst count once); then the rate grows by +0.5/s per second while the
- *   pace holds calls back, and after PROBE_AFTER_MS without a throttle as in slow start again;
+ * - a throttle lowers the pace: the first one ends slow start (half the rate, at most half the
+ *   burst met, as AWS buckets hold about two seconds of their rate), later ones take 15 % off;
+ *   one decrease at a time (the next waits until this one is judged, below). Then the rate
+ *   grows by +0.5/s per second while the pace holds calls back, and after PROBE_AFTER_S
+ *   seconds' worth of such calls without a throttle, as in slow start again;
  * - throttles that do not follow the call rate (random, transient): once the calls sent in the
  *   second after a decrease are answered, their share of throttles is compared with the share
- *   in the second before it. About the same share: lowering the pace did not help, so the
- *   decreases are undone and that share is noise; throttles up to it are retried without
- *   lowering the pace (the noise decays as calls are answered without them). A phase of random
- *   throttling costs at most a second at a lower pace, and full speed is there when it ends.
+ *   of the calls sent just before it. Not lower by more than chance would: the decrease is
+ *   undone and that share is noise; throttles up to it are retried without lowering the pace
+ *   (the noise decays as calls are answered without them). An operation called fewer than
+ *   SPARSE_CALLS times in the last second is not slowed by a throttle. A phase of random
+ *   throttling costs about a second at a lower pace, and full speed is there when it ends;
+ * - a pace below the conservative start, not throttled for PROBE_AFTER_MS, is back to it.
  * With APPFLOW_INITIAL_RATE=0 an operation is unpaced until its first throttle (as the SDK's
  * `adaptive` retry mode is).
  */
