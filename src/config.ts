@@ -27,6 +27,9 @@ export interface GatewayConfig {
   appflowThrottleWaitMs: number;
   /** SDK attempts per call (standard retry mode). */
   appflowMaxAttempts: number;
+  /** Calls/s and burst each AppFlow operation starts at, then grows (0: unpaced until throttled). */
+  appflowInitialRate: number;
+  appflowInitialBurst: number;
   redisUrl?: string;
   /** HMAC secret for pagination cursors; random per process when unset. */
   cursorSecret?: string;
@@ -61,6 +64,8 @@ export interface GatewayConfig {
     /** ListFlows pages for queries: the freshness bound of a warm dashboard. */
     flowListTtl: number;
   };
+  /** A flows list showing profiles lists the account's profiles early while it has at most this many (0: off). */
+  speculativeProfilesMax: number;
   /** Subscription limits. */
   subscriptions: {
     maxPerConnection: number;
@@ -286,6 +291,8 @@ export function loadConfig(
     maxConcurrentAppflowCalls: int(env, 'APPFLOW_MAX_CONCURRENCY', 256, 1, 1000),
     appflowMaxAttempts: int(env, 'APPFLOW_MAX_ATTEMPTS', 3, 1, 10),
     appflowThrottleWaitMs: int(env, 'APPFLOW_THROTTLE_WAIT_MS', 10_000, 0, 120_000),
+    appflowInitialRate: num(env, 'APPFLOW_INITIAL_RATE', 10, 0),
+    appflowInitialBurst: int(env, 'APPFLOW_INITIAL_BURST', 20, 1, 100_000),
     // APPFLOW_MODEL_DIR (the model files' folder) is read by src/model/files.ts: the emulator too.
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     cursorSecret: env.CURSOR_SECRET || undefined,
@@ -330,6 +337,7 @@ export function loadConfig(
       // in queries within this bound (docs/live-status.md).
       flowListTtl: int(env, 'CACHE_FLOW_LIST_TTL', 30, 0, 86400),
     },
+    speculativeProfilesMax: int(env, 'SPECULATIVE_PROFILES_MAX', 200, 0, 10_000),
     subscriptions: {
       maxPerConnection: int(env, 'SUBSCRIPTIONS_PER_CONNECTION', 50, 1, 10000),
       maxTotal: int(env, 'SUBSCRIPTIONS_MAX', 20000, 1, 1000000),

@@ -89,7 +89,9 @@ export async function createGateway(
       : new MemoryCacheStore(),
   );
   // The services are the only road to AppFlow: the client goes to them, not to the context.
-  const reader = new AppflowReader(appflow.client, cache, config.cache);
+  const reader = new AppflowReader(appflow.client, cache, config.cache, {
+    maxListedProfiles: config.speculativeProfilesMax,
+  });
   // The poller reads AppFlow through the reader, like every other read.
   const flowSource: FlowSource & FleetSource = {
     // ListFlows is never cached: the fleet loop (flowRunEvents) learns what changed from it.

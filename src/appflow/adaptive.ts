@@ -5,12 +5,8 @@
  *   and grows by one per answered call back to the bound (so it doubles per round trip, like
  *   TCP's slow start: the pacing below, not the window, keeps the rate under AppFlow's);
  * - per operation (AWS throttles each API of an account on its own), a mirror of AppFlow's token
- *   bucket, learned from throttles: unknown (no pacing) until the first throttle, then a rate
- *   and a burst estimated from the calls that were answered in the second before it. A throttle
- *   means AppFlow's bucket is empty now, so the mirror's tokens drop to zero; a later throttle
- *   lowers the rate (x0.85), every answered call raises it a little (+0.5/s per second of calls
- *   at that rate: about one throttle every few seconds while AppFlow's bucket is empty), and an operation that neither AppFlow nor its pace held back for
- *   `forgetAfterMs` is unpaced again;
+ *   bucket (./pace.ts): a conservative start that grows, lowered by throttles that follow the
+ *   call rate and not by those that do not (random, transient);
  * - a throttled call is queued again, first of its viewer's calls, and sent when the mirror has
  *   a token: the caller sees a ThrottlingException only after `maxThrottleRetries` of them, or
  *   when the next try would be more than `throttleWaitMs` after its first throttle;
@@ -20,6 +16,8 @@
  * for the whole client (not per operation), without fairness, and its retry quota (500 tokens,
  * 5 a throttled retry) turns a throttled burst of 100 into errors for the caller.
  */
+
+import { DEFAULT_PACE, OperationPace, type PaceSettings } from './pace.js';
 
 export interface AdaptiveOptions {
   /** The upper bound of calls in flight (APPFLOW_MAX_CONCURRENCY). */
@@ -33,8 +31,11 @@ export interface AdaptiveOptions {
    * its caller gets the ThrottlingException (APPFLOW_THROTTLE_WAIT_MS; 0: at once).
    */
   throttleWaitMs?: number;
-  /** An operation neither throttled nor held back by its pace this long is no longer paced. */
+  /** An operation neither throttled nor held back by its pace this long grows again as a fresh
+   * one does (slow start; unpaced with an initial rate of 0). */
   forgetAfterMs?: number;
+  /** Where each operation's pace starts (default DEFAULT_PACE). */
+  pace?: PaceSettings;
   now?: () => number;
 }
 
@@ -49,8 +50,9 @@ export interface LimiterStats {
   limit: number;
   /** Throttled answers seen (each retried or, past the retries, failed). */
   throttles: number;
-  /** Operations paced now: their learned rate (calls/s) and burst. */
-  rates: Record<string, { ratePerSecond: number; burst: number }>;
+  /** Operations paced now: their rate (calls/s), burst, whether AppFlow's throttles set them
+   * (`learned`) and the share of calls throttled whatever the rate (`noise`). */
+  rates: Record<string, { ratePerSecond: number; burst: number; learned: boolean; noise: number }>;
 }
 
 interface Waiter {
@@ -58,98 +60,6 @@ interface Waiter {
   /** Arrival order (negative: a throttled call queued again, ahead of every new one). */
   seq: number;
   start: () => void;
-}
-
-const SECOND = 1000;
-/** How long answered calls are remembered (answers may come seconds after a busy send). */
-const RECENT_MS = 10 * SECOND;
-
-/** The learned mirror of one operation's token bucket at AppFlow. */
-class OperationPace {
-  rate = Number.POSITIVE_INFINITY;
-  burst = Number.POSITIVE_INFINITY;
-  tokens = Number.POSITIVE_INFINITY;
-  private updatedAt = 0;
-  /** When the answered calls of the last few seconds were sent. */
-  private readonly recent: number[] = [];
-  lastThrottleAt = Number.NEGATIVE_INFINITY;
-  /** When a call last had to wait for a token (the pace was what held it back). */
-  lastLimitedAt = Number.NEGATIVE_INFINITY;
-  lastDecreaseAt = Number.NEGATIVE_INFINITY;
-  /**
-   * While the pace is still the first throttle's estimate: when that throttled call was sent
-   * (the burst it met is the answered calls sent in the second up to then).
-   */
-  private estimatedAt: number | undefined;
-
-  get paced(): boolean {
-    return Number.isFinite(this.rate);
-  }
-
-  private refill(now: number) {
-    if (!this.paced) return;
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.updatedAt) / SECOND) * this.rate);
-    this.updatedAt = now;
-  }
-
-  /** Ms until a token is there (0: now). */
-  waitMs(now: number): number {
-    if (!this.paced) return 0;
-    this.refill(now);
-    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.rate) * SECOND);
-  }
-
-  take(now: number) {
-    if (!this.paced) return;
-    this.refill(now);
-    this.tokens -= 1;
-  }
-
-  answered(sentAt: number, now: number) {
-    this.recent.push(sentAt);
-    while (this.recent.length && this.recent[0]! < now - RECENT_MS) this.recent.shift();
-    // A call of the same burst answered after the throttle (a throttle is answered faster
-    // than a call that does work): the estimate grows.
-    if (this.estimatedAt !== undefined && sentAt <= this.estimatedAt) this.estimate();
-    // Additive increase: +0.5 call/s for every `rate` calls answered.
-    if (this.paced) this.rate += 0.5 / this.rate;
-  }
-
-  /**
-   * The burst is what got through in the second up to the throttled call (20% off: AppFlow's
-   * bucket also refilled while they were answered), refilled at about half of it per second
-   * (AWS buckets hold about two seconds of their rate).
-   */
-  private estimate() {
-    const at = this.estimatedAt!;
-    const burst = Math.max(1, 0.8 * this.recent.filter((t) => t >= at - SECOND && t <= at).length);
-    if (Number.isFinite(this.burst) && burst <= this.burst) return;
-    this.burst = burst;
-    this.rate = Math.max(Number.isFinite(this.rate) ? this.rate : 1, burst / 2);
-  }
-
-  throttled(sentAt: number, now: number) {
-    this.refill(now);
-    this.tokens = 0; // AppFlow's bucket is empty now.
-    this.lastThrottleAt = now;
-    // Calls sent before the last decrease are echoes of the same burst.
-    if (sentAt < this.lastDecreaseAt) return;
-    this.lastDecreaseAt = now;
-    if (!this.paced) {
-      this.estimatedAt = sentAt;
-      this.estimate();
-    } else {
-      this.rate = Math.max(1, this.rate * 0.85);
-      this.estimatedAt = undefined;
-    }
-    this.updatedAt = now;
-  }
-
-  forget() {
-    this.estimatedAt = undefined;
-    this.rate = this.burst = this.tokens = Number.POSITIVE_INFINITY;
-    this.lastDecreaseAt = Number.NEGATIVE_INFINITY;
-  }
 }
 
 export function isThrottle(error: unknown): boolean {
@@ -188,7 +98,9 @@ export class AdaptiveLimiter {
   stats(): LimiterStats {
     const rates: LimiterStats['rates'] = {};
     for (const [op, p] of this.paces) {
-      if (p.paced) rates[op] = { ratePerSecond: p.rate, burst: p.burst };
+      if (p.paced) {
+        rates[op] = { ratePerSecond: p.rate, burst: p.burst, learned: p.learned, noise: p.noise };
+      }
     }
     return {
       active: this.active,
@@ -203,12 +115,15 @@ export class AdaptiveLimiter {
   private pace(operation: string): OperationPace {
     let p = this.paces.get(operation);
     if (!p) {
-      p = new OperationPace();
+      p = new OperationPace(this.options.pace ?? DEFAULT_PACE, this.now());
       this.paces.set(operation, p);
     }
-    // Forgotten only when neither AppFlow nor the pace itself held a call back for a while: a
-    // pace that keeps the throttles away is still needed.
-    if (p.paced && this.now() - Math.max(p.lastThrottleAt, p.lastLimitedAt) > this.forgetAfterMs) {
+    // Neither AppFlow nor the pace itself held a call back for a while (a pace that keeps the
+    // throttles away is still needed): grow again as a fresh operation does.
+    if (
+      p.learned &&
+      this.now() - Math.max(p.lastThrottleAt, p.lastLimitedAt) > this.forgetAfterMs
+    ) {
       p.forget();
     }
     return p;
@@ -251,7 +166,8 @@ export class AdaptiveLimiter {
 
   private onThrottle(operation: string, sentAt: number) {
     const now = this.now();
-    this.pace(operation).throttled(sentAt, now);
+    // Noise (a throttle that does not follow the call rate) shrinks neither pace nor window.
+    if (!this.pace(operation).throttled(sentAt, now)) return;
     if (sentAt >= this.lastWindowDecreaseAt) {
       this.window = Math.max(1, this.window / 2);
       this.lastWindowDecreaseAt = now;

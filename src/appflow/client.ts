@@ -19,6 +19,7 @@ import {
 } from './guards.js';
 import { decodeResponsesByTheModel } from './model-response.js';
 import { sendMembersTheSdkDoesNotKnow } from './model-wire.js';
+import { DEFAULT_PACE } from './pace.js';
 import { installInputValidation } from './validate-input.js';
 
 // package-lock pins the last SDK 3.x line that supports Node 20; its notice that later
@@ -50,7 +51,9 @@ export function createAppflowClient(
     GatewayConfig,
     'region' | 'appflowEndpoint' | 'maxConcurrentAppflowCalls' | 'appflowMaxAttempts'
   > &
-    Partial<Pick<GatewayConfig, 'appflowThrottleWaitMs'>>,
+    Partial<
+      Pick<GatewayConfig, 'appflowThrottleWaitMs' | 'appflowInitialRate' | 'appflowInitialBurst'>
+    >,
   /** Tuning of the adaptive limiter (tests: a short memory of throttles). */
   adaptive?: Partial<AdaptiveOptions>,
 ): AppflowHandle {
@@ -77,7 +80,15 @@ export function createAppflowClient(
   decodeResponsesByTheModel(client);
   const concurrency = installCallGuards(client, {
     maxConcurrentCalls: config.maxConcurrentAppflowCalls,
-    adaptive: { throttleWaitMs: config.appflowThrottleWaitMs, ...adaptive },
+    adaptive: {
+      throttleWaitMs: config.appflowThrottleWaitMs,
+      // A fresh process starts at a conservative pace and grows (./pace.ts).
+      pace: {
+        initialRate: config.appflowInitialRate ?? DEFAULT_PACE.initialRate,
+        initialBurst: config.appflowInitialBurst ?? DEFAULT_PACE.initialBurst,
+      },
+      ...adaptive,
+    },
   });
   // Outermost: an input outside the model's rules is never sent (./validate-input.ts).
   installInputValidation(client);

@@ -1,7 +1,8 @@
 /**
  * The critical path of a flows list: what its nodes will ask AppFlow for is known from the
- * query before they are resolved, and everything ListFlows already gives the inputs of starts
- * as soon as each ListFlows page is back: DescribeFlow (when a selected member or linked
+ * query before they are resolved. What needs no flow starts with ListFlows (the account's
+ * profiles, listed whole while few: startListReads), and everything ListFlows already gives the
+ * inputs of starts as soon as each ListFlows page is back: DescribeFlow (when a selected member or linked
  * profile needs it) and the first runs page (a flow's name and last-run fingerprint are in
  * ListFlows: runs never wait for DescribeFlow). With several ListFlows pages, a page's
  * follow-ups run while the next page is listed. The loads go into the request's DataLoaders
@@ -25,6 +26,8 @@ export interface FlowFollowUps {
   describe: boolean;
   /** The size of the first runs page the nodes will load, or null when none is selected. */
   runsPageSize: number | null;
+  /** Some selected field shows a linked connector profile. */
+  profiles: boolean;
 }
 
 const LIST_MEMBERS = new Set(Object.keys(shape('FlowDefinition').members!));
@@ -34,10 +37,10 @@ const LIST_MEMBERS = new Set(Object.keys(shape('FlowDefinition').members!));
  * (their names are in DescribeFlow). Any other field (ListFlows members, connectors, runs, a
  * field this table does not know) starts no DescribeFlow early: at worst it loads it later.
  */
+const PROFILE_FIELDS = new Set(['sourceConnectorProfile', 'destinationConnectorProfiles']);
 const NEED_DESCRIBE = new Set([
   ...Object.keys(shape('DescribeFlowResponse').members!).filter((m) => !LIST_MEMBERS.has(m)),
-  'sourceConnectorProfile',
-  'destinationConnectorProfiles',
+  ...PROFILE_FIELDS,
 ]);
 
 /** Default and upper bound of `first` on a runs connection (src/appflow/pagination.ts). */
@@ -77,6 +80,7 @@ export function flowFollowUps(info: GraphQLResolveInfo): FlowFollowUps {
     }
   }
   let describe = false;
+  let profiles = false;
   let runsPageSize: number | null = null;
   const wantRuns = (size: number) => {
     // As executionsPage asks: small first pages share one page of FIRST_EXECUTIONS_PAGE.
@@ -87,6 +91,7 @@ export function flowFollowUps(info: GraphQLResolveInfo): FlowFollowUps {
   for (const f of nodes) {
     const name = f.name.value;
     if (NEED_DESCRIBE.has(name)) describe = true;
+    if (PROFILE_FIELDS.has(name)) profiles = true;
     if (name === 'lastExecution') wantRuns(1);
     if (name === 'executions' && argument(f, 'after', info) === undefined) {
       const first = argument(f, 'first', info);
@@ -97,7 +102,23 @@ export function flowFollowUps(info: GraphQLResolveInfo): FlowFollowUps {
       }
     }
   }
-  return { describe, runsPageSize };
+  return { describe, runsPageSize, profiles };
+}
+
+/**
+ * What a flows list can start before ListFlows answers: when its rows show profiles, the
+ * account's profiles listed whole while there are few (SPECULATIVE_PROFILES_MAX), beside
+ * ListFlows. The profile names come from DescribeFlow one step later; the profile loader then
+ * finds them listed instead of describing them in a third step.
+ */
+export function startListReads({ reader, loaders }: RequestReaders, plan: FlowFollowUps): void {
+  const max = reader.speculation.maxListedProfiles;
+  if (!plan.profiles || max <= 0 || loaders.early.profiles) return;
+  loaders.early.profiles = reader.profiles.listed(max).then(
+    (listing) => new Map(listing.items.map((p) => [p.connectorProfileName!, p])),
+    // A failed listing costs nothing but the early start: the names are described instead.
+    () => null,
+  );
 }
 
 /** Start the follow-ups of one ListFlows page's flows (those that became edges). */

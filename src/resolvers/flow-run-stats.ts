@@ -7,6 +7,7 @@ import type { ExecutionRecord } from '@aws-sdk/client-appflow';
 import type { RequestReaders } from '../services/loaders.js';
 import type { FlowModel } from '../services/models.js';
 import { lastRunFingerprint } from '../services/reader/index.js';
+import { flowDetail } from './flow.js';
 
 /** At most this many runs are read for one flow's stats. */
 export const MAX_RUN_STATS = 500;
@@ -119,16 +120,18 @@ export function runStatsOf(runs: readonly ExecutionRecord[], truncated: boolean)
 
 /** The stats of a flow's newest `last` runs (started at or after `since`). */
 export async function flowRunStats(
-  { reader }: RequestReaders,
-  flow: FlowModel,
+  r: RequestReaders,
+  listed: FlowModel,
   last: number,
   since: Date | undefined,
 ): Promise<FlowRunStats> {
+  // A write's answer tells nothing of the runs: their fingerprint comes from DescribeFlow.
+  const flow = listed.partial ? await flowDetail(r, listed) : listed;
   // A flow AppFlow reports as never run has no runs to read: no call.
   if (!flow.lastRunExecutionDetails?.mostRecentExecutionTime && flow.flowStatus) {
     return runStatsOf([], false);
   }
-  const history = await reader.flows.history(
+  const history = await r.reader.flows.history(
     flow.flowName,
     last,
     since,

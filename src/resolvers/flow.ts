@@ -47,7 +47,7 @@ export async function flowsPage(
 export async function flowDetail(r: RequestReaders, flow: FlowModel): Promise<FlowModel> {
   if (flow.detailed) return flow;
   const detail = await r.loaders.flow.load(flowKey(flow.flowName, flow.lastUpdatedAt));
-  return detail ? { ...flowFromDescribe(detail), ...flow, detailed: true } : flow;
+  return detail ? { ...flowFromDescribe(detail), ...flow, detailed: true, partial: false } : flow;
 }
 
 /** FlowDefinition members DescribeFlow does not return, derived from what it does. */
@@ -73,8 +73,9 @@ export function flowMember(r: RequestReaders, flow: FlowModel, member: string): 
   if (own !== undefined) return own;
   if (listMembers.has(member)) {
     if (flow.detailed) return derived(flow, member);
-    // A ListFlows item that lacks a list member simply does not have it.
-    if ('flowArn' in flow) return undefined;
+    // A ListFlows item that lacks a list member simply does not have it (a write's answer
+    // may lack it only because it does not tell).
+    if ('flowArn' in flow && !flow.partial) return undefined;
   }
   return flowDetail(r, flow).then(
     (detail) =>
@@ -183,12 +184,18 @@ export async function executionsPage(
   size: number,
 ): Promise<Page<ExecutionModel>> {
   // A flow AppFlow reports as never run has no runs to list: no call for its first page.
-  if (!token && !flow.lastRunExecutionDetails?.mostRecentExecutionTime && flow.flowStatus) {
+  if (
+    !token &&
+    !flow.partial &&
+    !flow.lastRunExecutionDetails?.mostRecentExecutionTime &&
+    flow.flowStatus
+  ) {
     return { items: [] };
   }
   // The flow comes from a fresh ListFlows/DescribeFlow answer: its last-run details tell
   // whether a cached first page of runs is still current (no runs yet is a fingerprint too).
-  const fingerprint = lastRunFingerprint(flow.lastRunExecutionDetails);
+  // A write's answer tells nothing of the runs: its flow's page is read fresh.
+  const fingerprint = flow.partial ? undefined : lastRunFingerprint(flow.lastRunExecutionDetails);
   const pageSize = !token && size <= FIRST_EXECUTIONS_PAGE ? FIRST_EXECUTIONS_PAGE : size;
   const page = await loaders.executions.load(
     executionsKey(flow.flowName, pageSize, token, fingerprint),
@@ -204,6 +211,26 @@ export async function lastExecution(
   flow: FlowModel,
 ): Promise<ExecutionModel | null> {
   return (await executionsPage(r, flow, undefined, 1)).items[0] ?? null;
+}
+
+/**
+ * A member of a run. A run StartFlow just began is known by its id: any other member reads
+ * the flow's first runs page fresh (once a request, shared with its flow's `executions`).
+ * AppFlow's run records are eventually consistent: a run not listed yet is the in-progress
+ * run it is.
+ */
+export function executionMember(r: RequestReaders, run: ExecutionModel, member: string): unknown {
+  const own = (run as unknown as Record<string, unknown>)[member];
+  if (own !== undefined || !run.partial) return own;
+  return r.loaders.executions
+    .load(executionsKey(run.flowName, FIRST_EXECUTIONS_PAGE))
+    .then(({ items }) => {
+      const record = items.find((x) => x.executionId === run.executionId) ?? {
+        executionId: run.executionId,
+        executionStatus: 'InProgress',
+      };
+      return (record as Record<string, unknown>)[member];
+    });
 }
 
 /** A run's global id: `<flowName>/<executionId>`. */

@@ -1,5 +1,5 @@
 /** `Execution`: one run of a flow (DescribeFlowExecutionRecords' ExecutionRecord). */
-import { executionById, executionId, flowByName } from '../resolvers/flow.js';
+import { executionById, executionId, executionMember, flowByName } from '../resolvers/flow.js';
 import { builder } from './builder.js';
 import { modelFields } from './model-types.js';
 import { ExecutionRef, FlowRef } from './refs.js';
@@ -11,7 +11,9 @@ builder.node(ExecutionRef, {
   id: { resolve: executionId },
   loadOne: (id, ctx) => executionById(ctx, id),
   fields: (t) => ({
-    ...modelFields(t, ['ExecutionRecord']),
+    ...modelFields(t, ['ExecutionRecord'], {
+      resolveMember: (run, member, ctx) => executionMember(ctx, run, member),
+    }),
     flowName: t.exposeString('flowName', {
       nullable: false,
       description: 'The name of the flow this run belongs to.',

@@ -20,7 +20,7 @@ import {
   sourceConnector,
   sourceProfile,
 } from '../resolvers/flow.js';
-import { flowFollowUps, startFollowUps } from '../resolvers/flow-follow-ups.js';
+import { flowFollowUps, startFollowUps, startListReads } from '../resolvers/flow-follow-ups.js';
 import { builder } from './builder.js';
 import { enumRef, modelFields } from './model-types.js';
 import { forwardArgs } from './pagination.js';
@@ -147,6 +147,7 @@ builder.queryFields((t) => ({
       const filter = args.filter as FlowFilterArgs | null | undefined;
       const active = isActiveFilter(filter);
       const followUps = flowFollowUps(info);
+      startListReads(ctx, followUps);
       return resolveTokenConnection({
         args,
         codec: ctx.cursors,

@@ -21,6 +21,17 @@ export interface Loaders {
   connector: DataLoader<string, ConnectorConfiguration | null>;
   /** DescribeFlowExecutionRecords pages, keyed by flow, token, size and last-run fingerprint. */
   executions: DataLoader<string, Page<ExecutionRecord>>;
+  /** What the request fetched before it was asked (src/resolvers/flow-follow-ups.ts). */
+  early: EarlyReads;
+}
+
+/** Reads a request started ahead of the fields that need them. */
+export interface EarlyReads {
+  /**
+   * The account's profiles, listed at a flows list's first step: the profile loader takes
+   * the names it has from here and describes only the others.
+   */
+  profiles?: Promise<ReadonlyMap<string, ConnectorProfile> | null>;
 }
 
 /** What a request reads AppFlow with: the process-wide reader and the request's own loaders. */
@@ -80,8 +91,25 @@ async function eachSettled<K, V>(
   );
 }
 
+/** Profiles by name: those the request listed early, then the rest in one described batch. */
+async function profilesByNames(
+  reader: AppflowReader,
+  early: EarlyReads,
+  names: readonly string[],
+): Promise<(ConnectorProfile | null)[]> {
+  const listed = early.profiles ? await early.profiles : null;
+  if (!listed) return reader.profiles.byNames(names);
+  // A name the listing lacks may be newer than it: described by name, never assumed gone.
+  const rest = names.filter((n) => !listed.has(n));
+  const described = rest.length ? await reader.profiles.byNames(rest) : [];
+  const byName = new Map(rest.map((n, i) => [n, described[i] ?? null]));
+  return names.map((n) => listed.get(n) ?? byName.get(n) ?? null);
+}
+
 export function createLoaders(reader: AppflowReader): Loaders {
+  const early: EarlyReads = {};
   return {
+    early,
     flow: new DataLoader(
       (keys) =>
         eachSettled(keys, (key) => {
@@ -92,7 +120,9 @@ export function createLoaders(reader: AppflowReader): Loaders {
         }),
       { maxBatchSize: 100 },
     ),
-    profile: new DataLoader((names) => reader.profiles.byNames(names), { maxBatchSize: 100 }),
+    profile: new DataLoader((names) => profilesByNames(reader, early, names), {
+      maxBatchSize: 100,
+    }),
     connector: new DataLoader(
       async (keys) => {
         const builtIn = keys.filter((k) => !k.includes(':'));

@@ -10,6 +10,7 @@ import type {
   ExecutionRecord,
   FlowDefinition,
 } from '@aws-sdk/client-appflow';
+import { shape } from '../model/model.js';
 import type { ListedEntity } from './reader/index.js';
 
 /** A flow as ListFlows (FlowDefinition) and/or DescribeFlow return it. */
@@ -18,6 +19,11 @@ export type FlowModel = Partial<FlowDefinition> &
     flowName: string;
     /** True when the DescribeFlow members are present. */
     detailed?: boolean;
+    /**
+     * Only what a write's answer said (StartFlow: flowArn, flowStatus): any other member, a
+     * ListFlows one included, is read with DescribeFlow when selected.
+     */
+    partial?: boolean;
   };
 
 export type ConnectorProfileModel = ConnectorProfile & { connectorProfileName: string };
@@ -32,13 +38,37 @@ export interface ConnectorModel {
   detail?: ConnectorDetail;
 }
 
-export type ExecutionModel = ExecutionRecord & { flowName: string; executionId: string };
+export type ExecutionModel = ExecutionRecord & {
+  flowName: string;
+  executionId: string;
+  /** A run StartFlow just began, known by its id: other members are read when selected. */
+  partial?: boolean;
+};
 
 /** An entity of a connector, with where it was listed (to describe its fields). */
 export type ConnectorEntityModel = ListedEntity;
 
 export function flowFromDescribe(flow: DescribeFlowResponse): FlowModel {
   return { ...flow, flowName: flow.flowName!, detailed: true };
+}
+
+/** Members DescribeFlow answers with. */
+const DESCRIBED_MEMBERS = Object.keys(shape('DescribeFlowResponse').members!);
+
+/**
+ * A flow as a write's answer has it (the members it shares with DescribeFlow), nothing read:
+ * the rest is described when a field selects it (src/resolvers/flow.ts).
+ */
+export function flowFromAnswer(flowName: string, answer: Record<string, unknown> = {}): FlowModel {
+  const flow: Record<string, unknown> = { flowName, partial: true };
+  for (const m of DESCRIBED_MEMBERS) if (answer[m] !== undefined) flow[m] = answer[m];
+  flow.flowName = flowName;
+  return flow as FlowModel;
+}
+
+/** The run StartFlow began, by its id: its record is read when a field selects more. */
+export function startedRunModel(flowName: string, executionId: string): ExecutionModel {
+  return { flowName, executionId, partial: true };
 }
 
 export function flowFromList(flow: FlowDefinition): FlowModel {

@@ -1,13 +1,15 @@
 /**
  * The critical path of a cold dashboard, with latency on every AppFlow call (the emulator's
  * `latencyMs`): every call starts as soon as what it needs is known. Runs and connectors need
- * only ListFlows; profiles need DescribeFlow. So the README's dashboard is 3 round trips
- * (ListFlows -> DescribeFlow, runs, connectors -> profiles), and with more than one ListFlows
- * page each page's follow-ups run while the next page is listed. Asserted on the order of the
+ * only ListFlows; the account's profiles, listed whole while few, need nothing. So the README's
+ * dashboard is 2 round trips (ListFlows ∥ profiles -> DescribeFlow ∥ runs ∥ connectors), and
+ * with more than one ListFlows page each page's follow-ups run while the next page is listed. Asserted on the order of the
  * calls (when each began and ended, from the client's call listener), never on durations.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callChainDepth, type TimedCall } from '../../bench/lib.js';
+import { loadConfig } from '../../src/config.js';
+import { createGateway, type Gateway } from '../../src/yoga.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
 /** The README's dashboard query: flows with profiles, connectors and last runs. */
@@ -59,7 +61,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('critical path of a cold dashboard (40 ms per AppFlow call)', () => {
-  it('runs and connectors start right after ListFlows, profiles after DescribeFlow: 3 round trips', async () => {
+  it('profiles start beside ListFlows, runs and connectors right after it: 2 round trips', async () => {
     await t.gateway.services.reader.cache.clear();
     let answer: Awaited<ReturnType<TestGateway['query']>> | undefined;
     const calls = await recordCalls(async () => {
@@ -83,11 +85,11 @@ describe('critical path of a cold dashboard (40 ms per AppFlow call)', () => {
       expect(c.start).toBeGreaterThanOrEqual(list[0]!.end);
       expect(c.start).toBeLessThan(firstDescribeEnd);
     }
-    // Profiles need DescribeFlow's profile names, batched into one call after it.
-    for (const p of profiles) expect(p.start).toBeGreaterThanOrEqual(firstDescribeEnd);
-    expect(profiles.length).toBeLessThanOrEqual(2);
-    expect(Math.min(...profiles.map((p) => p.start))).toBeLessThanOrEqual(lastDescribeEnd + 40);
-    expect(roundTrips(calls)).toBe(3);
+    // The account's 5 profiles are listed in one call beside ListFlows, not after DescribeFlow.
+    expect(profiles).toHaveLength(1);
+    expect(profiles[0]!.start).toBeLessThan(list[0]!.end);
+    expect(lastDescribeEnd).toBeGreaterThan(profiles[0]!.end);
+    expect(roundTrips(calls)).toBe(2);
   });
 
   it('starts only the follow-ups the query selects: no DescribeFlow for list members and runs', async () => {
@@ -125,8 +127,106 @@ describe('critical path of a cold dashboard (40 ms per AppFlow call)', () => {
     expect(early('DescribeFlow')).toBeGreaterThanOrEqual(100);
     expect(early('DescribeFlowExecutionRecords')).toBeGreaterThan(0);
     expect(of(calls, 'DescribeFlow')).toHaveLength(250);
-    // The goal: ListFlows pages + 3 (the last page's DescribeFlow, its profiles, and one for a
-    // loaded machine, where 500 calls' CPU can stretch a call past the next one's start).
-    expect(roundTrips(calls)).toBeLessThanOrEqual(list.length + 3);
+    // The goal: ListFlows pages + 2 (the last page's DescribeFlow, and one for a loaded
+    // machine, where 500 calls' CPU can stretch a call past the next one's start).
+    expect(roundTrips(calls)).toBeLessThanOrEqual(list.length + 2);
+  });
+});
+
+describe('the early profile listing is bounded (SPECULATIVE_PROFILES_MAX)', () => {
+  /** The profile names of the dashboard's rows, by flow. */
+  const profileNames = (a: Awaited<ReturnType<TestGateway['query']>>) =>
+    (
+      a.data as {
+        flows: {
+          edges: {
+            node: {
+              flowName: string;
+              sourceConnectorProfile: { connectorProfileName: string } | null;
+              destinationConnectorProfiles: { connectorProfileName: string }[];
+            };
+          }[];
+        };
+      }
+    ).flows.edges.map(({ node }) => [
+      node.flowName,
+      node.sourceConnectorProfile?.connectorProfileName ?? null,
+      node.destinationConnectorProfiles.map((p) => p.connectorProfileName),
+    ]);
+
+  async function gatewayWith(maxProfiles: number) {
+    const config = loadConfig(
+      {
+        ALLOW_ANONYMOUS: 'true',
+        LOG_LEVEL: 'silent',
+        MAX_COST: '2000000',
+        APPFLOW_INITIAL_RATE: '0',
+      },
+      {
+        appflowEndpoint: t.emulator.url,
+        embeddedEmulator: false,
+        maxConcurrentAppflowCalls: 1000,
+        speculativeProfilesMax: maxProfiles,
+      },
+    );
+    return createGateway(config);
+  }
+
+  async function dashboardOn(gateway: Gateway) {
+    const calls: Call[] = [];
+    const stop = gateway.appflow.onCall((operation, _outcome, durationMs) => {
+      const end = performance.now();
+      calls.push({ operation, start: end - durationMs, end });
+    });
+    const res = await gateway.yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: DASHBOARD, variables: { first: 30 } }),
+    });
+    stop();
+    return { answer: (await res.json()) as Awaited<ReturnType<TestGateway['query']>>, calls };
+  }
+
+  it('past the bound the listing stops; the names it lacks are described by name, same answer', async () => {
+    await t.emulator.control.seed({
+      generate: { flows: 30, profiles: 5, executionsPerFlow: 1 },
+    });
+    const off = await gatewayWith(0);
+    const two = await gatewayWith(2);
+    try {
+      const before = await dashboardOn(off);
+      expect(before.answer.errors).toBeUndefined();
+      // No listing: profiles wait for DescribeFlow's names, a third step.
+      expect(of(before.calls, 'DescribeConnectorProfiles')).toHaveLength(1);
+      expect(roundTrips(before.calls)).toBe(3);
+
+      const bounded = await dashboardOn(two);
+      expect(bounded.answer.errors).toBeUndefined();
+      expect(profileNames(bounded.answer)).toEqual(profileNames(before.answer));
+      // One listing page of 2 (the bound), then one call for the names it did not hold.
+      const profiles = of(bounded.calls, 'DescribeConnectorProfiles').sort(
+        (a, b) => a.start - b.start,
+      );
+      expect(profiles).toHaveLength(2);
+      const list = of(bounded.calls, 'ListFlows')[0]!;
+      expect(profiles[0]!.start).toBeLessThan(list.end);
+      expect(profiles[1]!.start).toBeGreaterThan(
+        Math.min(...of(bounded.calls, 'DescribeFlow').map((c) => c.end)),
+      );
+    } finally {
+      await off.close();
+      await two.close();
+    }
+  });
+
+  it('a list that shows no profile lists none', async () => {
+    await t.gateway.services.reader.cache.clear();
+    const calls = await recordCalls(async () => {
+      const a = await t.query(`{ flows(first: 30) { edges { node {
+        flowName sourceConnector { connectorType } executions(first: 2) { edges { node { executionId } } }
+      } } } }`);
+      expect(a.errors).toBeUndefined();
+    });
+    expect(of(calls, 'DescribeConnectorProfiles')).toHaveLength(0);
   });
 });

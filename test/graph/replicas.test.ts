@@ -89,3 +89,50 @@ describe.runIf(redisUrl)('replicas sharing Redis', () => {
     expect(calls.DescribeFlowExecutionRecords).toBe(1);
   });
 });
+
+/** The README's dashboard (Examples): flows with profiles, connectors and their last runs. */
+const README_DASHBOARD = `{ flows(first: 100) { edges { node {
+  id flowName flowStatus triggerType
+  lastRunExecutionDetails { mostRecentExecutionStatus mostRecentExecutionTime }
+  sourceConnectorProfile { connectorProfileName connectorType }
+  destinationConnectorProfiles { connectorProfileName }
+  sourceConnector { connectorType connectorName canUseAsSource }
+  destinationConnectors { connectorType canUseAsDestination }
+  executions(first: 5) { edges { node {
+    executionId executionStatus startedAt executionResult { recordsProcessed bytesProcessed }
+  } } }
+} } } }`;
+
+describe.runIf(redisUrl)('a new replica of a deployment', () => {
+  it('answers its first dashboard from what its peers cached: ListFlows only, as a warm one', async () => {
+    const emulator = await startTestEmulator({ seed: true });
+    const config = loadConfig(
+      { ALLOW_ANONYMOUS: 'true', LOG_LEVEL: 'silent', REDIS_URL: redisUrl! },
+      { appflowEndpoint: emulator.url, embeddedEmulator: false },
+    );
+    const peer = await createGateway(config);
+    let replica: Gateway | undefined;
+    try {
+      await peer.services.reader.cache.clear();
+      const cold = await post(peer, README_DASHBOARD);
+      expect(cold.errors).toBeUndefined();
+      const coldCalls = (await emulator.control.requests()).byOperation;
+      // The peer's cold dashboard read descriptions, profiles (listed early), connectors, runs.
+      expect(coldCalls.DescribeFlow).toBeGreaterThan(0);
+      expect(coldCalls.DescribeConnectorProfiles).toBe(1);
+      expect(coldCalls.DescribeConnectors).toBe(1);
+      // A replica that starts now (a restart, a scale-out): nothing in its memory.
+      replica = await createGateway(config);
+      await emulator.control.clearRequests();
+      const first = await post(replica, README_DASHBOARD);
+      expect(first.errors).toBeUndefined();
+      expect(first.data).toEqual(cold.data);
+      expect((await emulator.control.requests()).byOperation).toEqual({ ListFlows: 1 });
+    } finally {
+      await peer.services.reader.cache.clear();
+      await peer.close();
+      await replica?.close();
+      await emulator.close();
+    }
+  });
+});

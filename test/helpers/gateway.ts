@@ -35,7 +35,15 @@ export async function startTestGateway(
 ): Promise<TestGateway> {
   const emulator = await startTestEmulator(options.emulator);
   const config = loadConfig(
-    { ALLOW_ANONYMOUS: 'true', LOG_LEVEL: 'silent', ...options.env },
+    {
+      ALLOW_ANONYMOUS: 'true',
+      LOG_LEVEL: 'silent',
+      // Unpaced until throttled: the tests of call counts and critical paths are not about the
+      // pace of a fresh process (test/unit/pace.test.ts and the adaptive tests are), which
+      // would spread a 100-flow dashboard's calls over seconds.
+      APPFLOW_INITIAL_RATE: '0',
+      ...options.env,
+    },
     { appflowEndpoint: emulator.url, embeddedEmulator: false, ...options.config },
   );
   const gateway = await createGateway(config);

@@ -10,11 +10,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AdaptiveOptions } from '../../src/appflow/adaptive.js';
 import { type AppflowHandle, createAppflowClient } from '../../src/appflow/client.js';
 import { type CallBudget, withCallBudget } from '../../src/appflow/guards.js';
+import { DEFAULT_PACE } from '../../src/appflow/pace.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 
 let emulator: TestEmulator;
 const handles: AppflowHandle[] = [];
 
+/** A client whose operations are unpaced until throttled, unless `adaptive.pace` says otherwise. */
 function client(
   maxConcurrentAppflowCalls: number,
   adaptive: Partial<AdaptiveOptions> = {},
@@ -26,7 +28,7 @@ function client(
       maxConcurrentAppflowCalls,
       appflowMaxAttempts: 3,
     },
-    adaptive,
+    { pace: { initialRate: 0, initialBurst: 1 }, ...adaptive },
   );
   handles.push(handle);
   return handle;
@@ -47,6 +49,56 @@ afterEach(async () => {
 afterAll(async () => {
   for (const h of handles) h.destroy();
   await emulator.close();
+});
+
+describe('a fresh process (the default pace), through the SDK against the emulator', () => {
+  it('under a 20/s, burst 40 limit per operation: at most 3 % throttled, no caller error', async () => {
+    const appflow = client(256, { pace: DEFAULT_PACE });
+    await emulator.control.call('POST', '/latency', { latencyMs: 20 });
+    await emulator.control.call('POST', '/limits', {
+      operation: '*',
+      ratePerSecond: 20,
+      burst: 40,
+    });
+    await emulator.control.clearRequests();
+    // A dashboard's shape: 100 calls of two operations each, at once.
+    const answers = await Promise.all([
+      ...Array.from({ length: 100 }, () => appflow.client.send(new ListFlowsCommand({}))),
+      ...Array.from({ length: 100 }, () =>
+        appflow.client.send(new DescribeConnectorsCommand({ connectorTypes: ['S3'] })),
+      ),
+    ]);
+    expect(answers).toHaveLength(200);
+    const { total, throttled } = await emulator.control.requests();
+    expect(throttled.total / total).toBeLessThanOrEqual(0.03);
+    // Both operations grew past the conservative start (they were held back by it).
+    expect(appflow.concurrency().rates.ListFlows!.ratePerSecond).toBeGreaterThan(
+      DEFAULT_PACE.initialRate,
+    );
+  }, 30_000);
+
+  it('30 % random throttling: every caller answered, and the pace does not collapse', async () => {
+    const appflow = client(256, { pace: DEFAULT_PACE });
+    await emulator.control.call('POST', '/latency', { latencyMs: 10 });
+    const round = () =>
+      Promise.all(Array.from({ length: 60 }, () => appflow.client.send(new ListFlowsCommand({}))));
+    // Grown first, then the random throttling.
+    for (let i = 0; i < 3; i++) await round();
+    const grown = appflow.concurrency().rates.ListFlows!.ratePerSecond;
+    await emulator.control.faults({ operation: 'ListFlows', type: 'throttle', rate: 0.3 });
+    try {
+      for (let i = 0; i < 4; i++) {
+        expect(await round()).toHaveLength(60);
+      }
+    } finally {
+      await emulator.control.clearFaults();
+    }
+    expect((await emulator.control.requests()).throttled.total).toBeGreaterThan(0);
+    // At most the one decrease being judged, never a collapse towards 1 call/s.
+    expect(appflow.concurrency().rates.ListFlows!.ratePerSecond).toBeGreaterThanOrEqual(
+      grown * 0.4,
+    );
+  }, 60_000);
 });
 
 describe('adaptive AppFlow concurrency', () => {

@@ -1,6 +1,9 @@
 /**
- * Fresh reads of what a mutation changed (mutate forgot it first: never from the cache), each
- * primed in the request's loaders so the payload's linked fields make no second call.
+ * What a mutation's payload holds: what AppFlow's answer said, and fresh reads of what it
+ * changed (mutate forgot it first: never from the cache), each made only when a field selects
+ * it (`lazily`), side by side, and primed in the request's loaders so the payload's linked
+ * fields make no second call. A flow is the write's answer (flowFromAnswer): DescribeFlow only
+ * when a member it lacks is selected.
  */
 import type DataLoader from 'dataloader';
 import {
@@ -11,10 +14,10 @@ import {
   type ExecutionModel,
   executionFromRecord,
   type FlowModel,
-  flowFromDescribe,
+  flowFromAnswer,
   profileModel,
 } from '../models.js';
-import type { Change, MutationDeps } from './mutate.js';
+import type { Change, MutationDeps, Output } from './mutate.js';
 
 async function primed<V extends object, M>(
   loader: DataLoader<string, V | null>,
@@ -28,8 +31,23 @@ async function primed<V extends object, M>(
   return model(value);
 }
 
-export function freshFlow({ reader, loaders }: MutationDeps, name: string) {
-  return primed(loaders.flow, name, reader.flows.describe(name), flowFromDescribe);
+/** Read only when selected, once. */
+export type Lazy<T> = () => Promise<T>;
+
+/**
+ * A payload whose `reads` run only when a field selects them (on first access of the member,
+ * which GraphQL makes for sibling fields together: they run side by side, not in turn), once.
+ */
+export function lazily<B extends object, R extends Record<string, Lazy<unknown>>>(
+  base: B,
+  reads: R,
+): B & { [K in keyof R]: ReturnType<R[K]> } {
+  const payload = { ...base } as Record<string, unknown>;
+  for (const [member, read] of Object.entries(reads)) {
+    let value: Promise<unknown> | undefined;
+    Object.defineProperty(payload, member, { enumerable: true, get: () => (value ??= read()) });
+  }
+  return payload as B & { [K in keyof R]: ReturnType<R[K]> };
 }
 
 export function freshProfile({ reader, loaders }: MutationDeps, name: string) {
@@ -60,31 +78,15 @@ export async function freshRuns(
   return found;
 }
 
-/**
- * The run StartFlow just began. AppFlow's run records are eventually consistent: one StartFlow
- * reported may not be listed yet; it is then reported as the in-progress run it is.
- */
-export async function freshStartedRun(
-  deps: MutationDeps,
-  flowName: string,
-  executionId: string,
-): Promise<ExecutionModel> {
-  const runs = await freshRuns(deps, flowName, [executionId]);
-  return (
-    runs.get(executionId) ??
-    executionFromRecord(flowName, { executionId, executionStatus: 'InProgress' })
-  );
-}
-
 /** What a resource's payload holds after a change, and after its deletion. */
 export interface ResourcePayloads {
-  flow: { payload: { flow: FlowModel | null }; deleted: { deletedFlowName: string } };
+  flow: { payload: { flow: FlowModel }; deleted: { deletedFlowName: string } };
   profile: {
-    payload: { connectorProfile: ConnectorProfileModel | null };
+    payload: { connectorProfile: Promise<ConnectorProfileModel | null> };
     deleted: { deletedConnectorProfileName: string };
   };
   customConnector: {
-    payload: { connector: ConnectorModel | null };
+    payload: { connector: Promise<ConnectorModel | null> };
     deleted: { unregisteredConnectorLabel: string };
   };
 }
@@ -94,23 +96,24 @@ export type ResourceKind = keyof ResourcePayloads;
 export const RESOURCES: {
   [K in ResourceKind]: {
     change(name: string): Change;
-    read(deps: MutationDeps, name: string): Promise<ResourcePayloads[K]['payload']>;
+    /** The payload after a write, from its answer; fresh reads only when selected. */
+    read(deps: MutationDeps, name: string, answer: Output): ResourcePayloads[K]['payload'];
     deleted(name: string): ResourcePayloads[K]['deleted'];
   };
 } = {
   flow: {
     change: (name) => ({ kind: 'flow', name }),
-    read: async (deps, name) => ({ flow: await freshFlow(deps, name) }),
+    read: (_deps, name, answer) => ({ flow: flowFromAnswer(name, answer) }),
     deleted: (name) => ({ deletedFlowName: name }),
   },
   profile: {
     change: (name) => ({ kind: 'profile', name }),
-    read: async (deps, name) => ({ connectorProfile: await freshProfile(deps, name) }),
+    read: (deps, name) => lazily({}, { connectorProfile: () => freshProfile(deps, name) }),
     deleted: (name) => ({ deletedConnectorProfileName: name }),
   },
   customConnector: {
     change: (label) => ({ kind: 'customConnector', label }),
-    read: async (deps, label) => ({ connector: await freshCustomConnector(deps, label) }),
+    read: (deps, label) => lazily({}, { connector: () => freshCustomConnector(deps, label) }),
     deleted: (label) => ({ unregisteredConnectorLabel: label }),
   },
 };

@@ -20,7 +20,7 @@ import {
   UpdateConnectorRegistrationCommand,
   UpdateFlowCommand,
 } from '@aws-sdk/client-appflow';
-import { connectorKey, connectorModel, type ExecutionModel } from '../models.js';
+import { connectorKey, connectorModel, flowFromAnswer, startedRunModel } from '../models.js';
 import { isNotFound } from '../reader/index.js';
 import {
   type CredentialsHint,
@@ -29,10 +29,9 @@ import {
   requestCredentialsHint,
 } from './errors.js';
 import {
-  freshFlow,
   freshProfile,
   freshRuns,
-  freshStartedRun,
+  lazily,
   RESOURCES,
   type ResourceKind,
   type ResourcePayloads,
@@ -136,9 +135,9 @@ function tableOperation(operation: keyof Table): Operation<unknown> {
   const entry: TableEntry = TABLE[operation];
   const resource = RESOURCES[entry.resource];
   return async (deps, input, request) => {
-    await send(deps, operation, input, request);
+    const answer = await send(deps, operation, input, request);
     const name = request[entry.key] as string;
-    return entry.deletes ? resource.deleted(name) : resource.read(deps, name);
+    return entry.deletes ? resource.deleted(name) : resource.read(deps, name, answer);
   };
 }
 
@@ -157,16 +156,20 @@ const tableOperations = Object.fromEntries(
 // ---------------------------------------------------------------------------------------------
 // The operations that do more than the table
 
+/**
+ * One AppFlow call when the selection needs only StartFlow's answer (executionId, flowStatus,
+ * flowArn); DescribeFlow and the run's record, when selected, are read side by side after it
+ * (src/resolvers/flow.ts: flowMember, executionMember).
+ */
 async function startFlow(deps: MutationDeps, input: Input, request: Request) {
   const name = request.flowName as string;
-  const result = await send(deps, 'StartFlow', input, request);
-  const flow = await freshFlow(deps, name);
-  const executionId = result.executionId as string | undefined;
-  // Scheduled and event-triggered flows are only activated: no run.
-  const execution: ExecutionModel | null = executionId
-    ? await freshStartedRun(deps, name, executionId)
-    : null;
-  return { flow, execution };
+  const answer = await send(deps, 'StartFlow', input, request);
+  const executionId = answer.executionId as string | undefined;
+  return {
+    flow: flowFromAnswer(name, answer),
+    // Scheduled and event-triggered flows are only activated: no run.
+    execution: executionId ? startedRunModel(name, executionId) : null,
+  };
 }
 
 async function cancelFlowExecutions(deps: MutationDeps, input: Input, request: Request) {
@@ -186,15 +189,20 @@ async function cancelFlowExecutions(deps: MutationDeps, input: Input, request: R
   const cancelledIds = (requested?.length ? requested : before).filter(
     (id) => !invalidIds.includes(id),
   );
-  const flow = await freshFlow(deps, name);
-  const runs = await freshRuns(deps, name, [...cancelledIds, ...invalidIds]);
-  const known = (ids: string[]) => ids.map((id) => runs.get(id)).filter((r) => r !== undefined);
-  return {
-    flow,
-    cancelledExecutions: known(cancelledIds),
-    invalidExecutions: known(invalidIds),
-    invalidExecutionIds: invalidIds,
+  // The flow and the runs are read only when selected, side by side, the runs once for both lists.
+  let runs: ReturnType<typeof freshRuns> | undefined;
+  const known = async (ids: string[]) => {
+    runs ??= freshRuns(deps, name, [...cancelledIds, ...invalidIds]);
+    const byId = await runs;
+    return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
   };
+  return lazily(
+    { flow: flowFromAnswer(name), invalidExecutionIds: invalidIds },
+    {
+      cancelledExecutions: () => known(cancelledIds),
+      invalidExecutions: () => known(invalidIds),
+    },
+  );
 }
 
 /** The flow or connector profile an AppFlow ARN names (`...:flow/<name>`). */
@@ -220,13 +228,13 @@ function tagging(operation: 'TagResource' | 'UntagResource', command: CommandCla
       // Tagged, then gone before its tags could be read.
       throw isNotFound(error) ? new NotFoundError((error as Error).message) : error;
     });
-    return {
-      resourceArn,
-      tags,
-      flow: resource?.kind === 'flow' ? await freshFlow(deps, resource.name) : null,
-      connectorProfile:
-        resource?.kind === 'connectorprofile' ? await freshProfile(deps, resource.name) : null,
-    };
+    return lazily(
+      { resourceArn, tags, flow: resource?.kind === 'flow' ? flowFromAnswer(resource.name) : null },
+      {
+        connectorProfile: async () =>
+          resource?.kind === 'connectorprofile' ? freshProfile(deps, resource.name) : null,
+      },
+    );
   };
 }
 

@@ -14,9 +14,20 @@ import { TagReader } from './tags.js';
 
 export type { ConnectorType, DescribedConnector, EntityScope, ListedEntity } from './connectors.js';
 export { FIRST_EXECUTIONS_PAGE, type RunHistory } from './flows.js';
-export type { ProfileFilter } from './profiles.js';
+export type { ProfileFilter, ProfileListing } from './profiles.js';
 export type { CacheTtls, Page } from './support.js';
 export { fingerprintDate, isNotFound, lastRunFingerprint } from './support.js';
+
+/** What the reader may fetch before it is asked (docs/speed.md). */
+export interface SpeculationBounds {
+  /**
+   * A flows list whose rows show profiles lists the account's profiles at its first step while
+   * it has at most this many (SPECULATIVE_PROFILES_MAX; 0: never, profiles wait for DescribeFlow).
+   */
+  maxListedProfiles: number;
+}
+
+export const DEFAULT_SPECULATION: SpeculationBounds = { maxListedProfiles: 200 };
 
 export class AppflowReader {
   /** Flows and their runs. */
@@ -30,6 +41,7 @@ export class AppflowReader {
     client: AppflowClient,
     readonly cache: AppflowCache,
     ttls: CacheTtls,
+    readonly speculation: SpeculationBounds = DEFAULT_SPECULATION,
   ) {
     const deps = { client, cache, ttls };
     this.flows = new FlowReader(deps);

@@ -5,7 +5,11 @@ import {
   paginateDescribeConnectorProfiles,
 } from '@aws-sdk/client-appflow';
 import { callAppflow } from '../../appflow/errors.js';
+import { maxPageSize } from '../../model/model.js';
 import { allPages, cachePolicy, chunks, type Page, type ReaderDeps } from './support.js';
+
+/** DescribeConnectorProfiles' largest page. */
+const PAGE = maxPageSize('DescribeConnectorProfiles');
 
 /** DescribeConnectorProfiles' filters (all optional). */
 export interface ProfileFilter {
@@ -17,6 +21,13 @@ export interface ProfileFilter {
 
 /** Every cached page of every profile list: forgotten together when any profile changes. */
 const LISTS = 'profiles';
+
+/** The account's profiles as listed whole (up to a bound). */
+export interface ProfileListing {
+  items: ConnectorProfile[];
+  /** Every profile of the account is in `items` (the listing ended before the bound). */
+  complete: boolean;
+}
 
 export class ProfileReader {
   constructor(private readonly deps: ReaderDeps) {}
@@ -37,6 +48,39 @@ export class ProfileReader {
       }
       return found;
     });
+  }
+
+  /**
+   * The account's profiles listed whole while there are at most `max` (pages of 100, so at
+   * most ceil(max / 100) calls), cached until any profile changes: a flows list whose rows
+   * show profiles reads this at its first step, beside ListFlows, instead of waiting for
+   * DescribeFlow's profile names (src/resolvers/flow-follow-ups.ts). Past `max` the listing
+   * stops: what it read is still used, other names are described by name.
+   */
+  listed(max: number): Promise<ProfileListing> {
+    const { cache, client, ttls } = this.deps;
+    return cache.getInGroup(
+      LISTS,
+      JSON.stringify(['listed', max]),
+      cachePolicy(ttls.profilesTtl),
+      async () => {
+        const items: ConnectorProfile[] = [];
+        let nextToken: string | undefined;
+        do {
+          const page = await callAppflow('DescribeConnectorProfiles', () =>
+            client.send(
+              new DescribeConnectorProfilesCommand({
+                maxResults: Math.min(PAGE, max - items.length),
+                nextToken,
+              }),
+            ),
+          );
+          items.push(...(page.connectorProfileDetails ?? []));
+          nextToken = page.nextToken;
+        } while (nextToken && items.length < max);
+        return { items, complete: !nextToken };
+      },
+    );
   }
 
   /** One page of the profiles that match `filter`, cached until any profile changes. */
