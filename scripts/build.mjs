@@ -64,7 +64,10 @@ const started = performance.now();
 const result = await build({
   // dist/server.mjs: the command (src/cli.ts: `npm start`, the package's bin); dist/index.mjs
   // and dist/emulator.mjs: the library entries (package.json `exports`).
-  entryPoints: { server: 'src/cli.ts', index: 'src/index.ts', emulator: 'src/emulator/index.ts',
+  entryPoints: {
+    server: 'src/cli.ts',
+    index: 'src/index.ts',
+    emulator: 'src/emulator/index.ts',
     // The embedded emulator's worker thread (src/emulator/thread.ts) loads it beside the bundle.
     'emulator-worker': 'src/emulator/emulator-worker.ts',
   },

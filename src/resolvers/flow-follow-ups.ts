@@ -84,7 +84,7 @@ export function flowFollowUps(info: GraphQLResolveInfo): FlowFollowUps {
   let runsPageSize: number | null = null;
   const wantRuns = (size: number) => {
     // As executionsPage asks: small first pages share one page of FIRST_EXECUTIONS_PAGE.
-    const pageSize = size <= FIRST_EXECUTIONS_PAGE ? FIRST_EXECUTIONS_PAGE : size;
+    const pageSize = Math.max(size, FIRST_EXECUTIONS_PAGE);
     // Two different first pages: only one of them is started early.
     runsPageSize ??= pageSize;
   };
