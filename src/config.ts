@@ -66,6 +66,8 @@ export interface GatewayConfig {
   };
   /** A flows list showing profiles lists the account's profiles early while it has at most this many (0: off). */
   speculativeProfilesMax: number;
+  /** Whole query responses per document, variables and viewer, invalidated by the live state (docs/live-status.md). */
+  responseCache: { enabled: boolean; ttlSeconds: number; maxResponses: number };
   /** Subscription limits. */
   subscriptions: {
     maxPerConnection: number;
@@ -338,6 +340,11 @@ export function loadConfig(
       flowListTtl: int(env, 'CACHE_FLOW_LIST_TTL', 30, 0, 86400),
     },
     speculativeProfilesMax: int(env, 'SPECULATIVE_PROFILES_MAX', 200, 0, 10_000),
+    responseCache: {
+      enabled: bool(env, 'RESPONSE_CACHE', false),
+      ttlSeconds: int(env, 'RESPONSE_CACHE_TTL', 30, 1, 86400),
+      maxResponses: int(env, 'RESPONSE_CACHE_SIZE', 1000, 1, 1_000_000),
+    },
     subscriptions: {
       maxPerConnection: int(env, 'SUBSCRIPTIONS_PER_CONNECTION', 50, 1, 10000),
       maxTotal: int(env, 'SUBSCRIPTIONS_MAX', 20000, 1, 1000000),

@@ -25,6 +25,7 @@ import { useAppflowEvents } from './plugins/eventbridge.js';
 import { createProductionLayer, type ProductionLayer } from './plugins/index.js';
 import { useQueryJit } from './plugins/jit.js';
 import { gatedViewer } from './plugins/pipeline.js';
+import type { ResponseCache } from './plugins/response-cache.js';
 import { useSafeGraphQLSSE } from './plugins/sse-stream.js';
 import { RedisConnections } from './redis.js';
 import { schema, subgraphSchema } from './schema/index.js';
@@ -106,6 +107,7 @@ export async function createGateway(
   // Subscriptions: the live state, one shared poller per flow, the fleet loop and AppFlow's
   // events; shared over Redis when REDIS_URL is set. The read cache follows the state: a run
   // the state learned of (from any source) forgets the flow's cached runs and description.
+  let responses: ResponseCache | undefined;
   const live = createLiveServices(
     flowSource,
     config,
@@ -114,8 +116,8 @@ export async function createGateway(
     (changes) =>
       Promise.all(
         [...new Set(changes.map((c) => c.flowName))].map((name) => reader.flows.invalidate(name)),
-      ).then(() => {}),
-    (flowName) => reader.flows.invalidate(flowName),
+      ).then(() => responses?.changed(changes)),
+    (flowName) => reader.flows.invalidate(flowName).then(() => responses?.flowChanged(flowName)),
   );
   const services: GatewayServices = {
     reader,
@@ -137,6 +139,8 @@ export async function createGateway(
     logger: deps.logger,
   });
   const { authenticator } = production;
+  // The response cache drops what the state learned, after the read cache forgot it.
+  responses = production.responseCache;
   // HTTP: the transport gate authenticated the headers before the body was read. WebSocket
   // and /graphql/stream pass the viewer they authenticated in the initial context.
   const authenticate = async (initial: { request?: Request; viewer?: Viewer }) =>

@@ -42,6 +42,7 @@ import { type OpenStreams, useOpenStreams } from './open-streams.js';
 import { PersistedOperations, usePersistedOperations } from './persisted.js';
 import { useTransportGate } from './pipeline.js';
 import { useCredentialScrubbing } from './redaction.js';
+import { createResponseCache, type ResponseCache } from './response-cache.js';
 import { loadOtel, traceAppflowCalls, useTracing } from './tracing.js';
 
 export interface ProductionLayer {
@@ -53,6 +54,8 @@ export interface ProductionLayer {
   /** Open SSE responses, ended with `complete` on shutdown. */
   streams: OpenStreams;
   plugins: Plugin[];
+  /** RESPONSE_CACHE=true: whole responses, dropped by what the live state learns. */
+  responseCache?: ResponseCache;
   yogaOptions: Pick<
     YogaServerOptions<Record<string, unknown>, GatewayContext>,
     | 'cors'
@@ -143,6 +146,18 @@ export async function createProductionLayer(
     logger.warn('TRACING is on but @opentelemetry/api is not installed: no spans');
   }
 
+  // Last: it answers (or stores) around the executor every plugin above has set.
+  let responseCache: ResponseCache | undefined;
+  if (config.responseCache.enabled) {
+    responseCache = createResponseCache(
+      config.responseCache,
+      deps.services.live.bus,
+      `appflow-gateway:${config.region}:${config.appflowEndpoint ?? 'aws'}`,
+    );
+    plugins.push(...responseCache.plugins);
+    detach.push(() => responseCache?.close());
+  }
+
   return {
     authenticator,
     persisted,
@@ -151,6 +166,7 @@ export async function createProductionLayer(
     logger,
     streams: open.streams,
     plugins,
+    responseCache,
     yogaOptions: {
       cors:
         config.corsOrigins.length === 0
