@@ -149,6 +149,35 @@ describe('one replica', () => {
     }
   });
 
+  it('keys APQ hashes by the document they stand for', async () => {
+    const post = async (body: Record<string, unknown>) => {
+      const res = await fetch(rig.server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return (await res.json()) as { data?: { flows: { edges: unknown[] } }; errors?: unknown };
+    };
+    const apq = (query: string, withQuery: boolean) => ({
+      ...(withQuery ? { query } : {}),
+      extensions: { persistedQuery: { version: 1, sha256Hash: sha(query) } },
+    });
+    const two = '{ flows(first: 2) { edges { node { flowName } } } }';
+    const three = '{ flows(first: 3) { edges { node { flowName } } } }';
+    for (const [query, n] of [
+      [two, 2],
+      [three, 3],
+    ] as const) {
+      expect((await post(apq(query, true))).errors).toBeUndefined();
+      await waitFor(async () => {
+        const before = hits();
+        const answer = await post(apq(query, false));
+        expect(answer.data?.flows.edges).toHaveLength(n);
+        return hits() === before + 1;
+      });
+    }
+  });
+
   it('never serves one viewer an answer cached for another', async () => {
     await cachedDashboard({ 'x-api-key': READER_KEY });
 
