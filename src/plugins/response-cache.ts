@@ -54,7 +54,7 @@ export function createResponseCache(
   namespace: string,
 ): ResponseCache {
   const topic = `${namespace}:response-cache`;
-  const inner = createInMemoryCache({ max: config.maxResponses });
+  let inner = createInMemoryCache({ max: config.maxResponses });
   /** Bumped by every drop: a response whose lookup saw an older value is not stored. */
   let generation = 0;
   const pending = new Map<string, number>();
@@ -64,8 +64,8 @@ export function createResponseCache(
   const dropLocal = (entities: Entity[] | 'all') => {
     generation++;
     counts.dropped++;
-    // Every stored response shows its root type (the plugin adds `__typename` everywhere).
-    inner.invalidate(entities === 'all' ? [{ typename: 'Query' }] : entities);
+    if (entities === 'all') inner = createInMemoryCache({ max: config.maxResponses });
+    else inner.invalidate(entities);
   };
   /** Here now (the next query on this replica sees it), then on every replica. */
   const drop = (entities: Entity[] | 'all') => {

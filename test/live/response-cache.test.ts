@@ -194,6 +194,20 @@ describe('one replica', () => {
     }
     expect(hits()).toBe(before);
   });
+
+  it('a flow deleted through the gateway is gone from the next dashboard', async () => {
+    await cachedDashboard();
+    const res = await fetch(rig.server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `mutation { deleteFlow(input: { flowName: "${SAP}", forceDelete: true }) {
+          __typename } }`,
+      }),
+    });
+    expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();
+    expect((await dashboard(rig.server.url)).has(SAP)).toBe(false);
+  });
 });
 
 const REDIS_URL = process.env.REDIS_URL;
