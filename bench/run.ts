@@ -89,6 +89,12 @@ async function events(ctx: BenchContext): Promise<Row[]> {
   return benchEvents({ quick: ctx.quick });
 }
 
+/** Warm dashboard with the response cache vs without; never stale after a start. */
+async function responseCache(ctx: BenchContext): Promise<Row[]> {
+  const { benchResponseCache } = await import('./response-cache.js');
+  return benchResponseCache({ emulatorUrl: ctx.emulator.url, quick: ctx.quick });
+}
+
 export const SCENARIOS: Record<string, Scenario> = {
   typename: typenameThroughput,
   list: listFlowsLatency,
@@ -101,6 +107,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   peer,
   redisOutage,
   events,
+  responseCache,
 };
 
 export const DASHBOARD_FLOWS = 100;
