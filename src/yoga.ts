@@ -141,6 +141,7 @@ export async function createGateway(
   const { authenticator } = production;
   // The response cache drops what the state learned, after the read cache forgot it.
   responses = production.responseCache;
+  live.state.onListChanged(() => responses?.listChanged());
   // HTTP: the transport gate authenticated the headers before the body was read. WebSocket
   // and /graphql/stream pass the viewer they authenticated in the initial context.
   const authenticate = async (initial: { request?: Request; viewer?: Viewer }) =>

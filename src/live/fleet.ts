@@ -93,6 +93,8 @@ export class FleetWatcher {
   private failures = 0;
   /** The code of the last failure subscribers were told about (told once per code). */
   private lastErrorCode?: string;
+  /** The last listing's flows (names, status, lastUpdatedAt), to tell list changes. */
+  private listShape?: string;
   readonly topic: string;
   private readonly lease: Lease;
   private stopListening?: () => void;
@@ -251,6 +253,10 @@ export class FleetWatcher {
     const fingerprint = (f: FlowItem) =>
       lastRunFingerprint(f.lastRunExecutionDetails as Parameters<typeof lastRunFingerprint>[0]);
     const listed = await this.state.noteListed(items, fingerprint);
+    // What runs do not show: a flow added, removed or (de)activated since this loop's last look.
+    const shape = JSON.stringify(items.map((i) => [i.flowName, i.flowStatus, i.lastUpdatedAt]));
+    if (this.listShape !== undefined && shape !== this.listShape) this.state.listChanged();
+    this.listShape = shape;
     let active = false;
     const reads = items
       .map((item, i) => ({ item, note: listed[i]!, flow: flows[i]! }))

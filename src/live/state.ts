@@ -268,6 +268,7 @@ export class LiveState {
   private readonly memory = new MemoryStateStore();
   private readonly shared?: RedisStateStore;
   private readonly listeners = new Set<(changes: RunChange[]) => void | Promise<void>>();
+  private readonly listListeners = new Set<() => void>();
   private readonly now: () => number;
   private readonly ttlMs: number;
 
@@ -290,6 +291,16 @@ export class LiveState {
       }
     }
     return run(this.memory);
+  }
+
+  /** The fleet's list changed in more than runs (a flow added, removed, (de)activated). */
+  onListChanged(listener: () => void): () => void {
+    this.listListeners.add(listener);
+    return () => this.listListeners.delete(listener);
+  }
+
+  listChanged(): void {
+    for (const l of this.listListeners) l();
   }
 
   /** Called with every batch of accepted changes, on the replica that made them. */

@@ -6,7 +6,8 @@
  *
  * - every run change the live state accepts (a poll, a mutation's answer, an EventBridge event)
  *   drops the responses showing its flow and its run (`changed`), and a flow AppFlow changed
- *   (deactivated) drops its flow (`flowChanged`); both after the read cache forgot them;
+ *   (deactivated) drops its flow (`flowChanged`); both after the read cache forgot them; a
+ *   fleet poll that finds flows added, removed or changed drops every answer with a flow;
  * - a mutation drops what it returns (the plugin's own invalidation), and a mutation that does
  *   not act on runs (create, update, delete, tags, connectors) drops every response: a new
  *   flow or profile is in lists that did not show it;
@@ -43,6 +44,8 @@ export interface ResponseCache {
   changed(changes: readonly RunChange[]): void;
   /** A flow changed in a way only its description shows. */
   flowChanged(flowName: string): void;
+  /** The fleet's list changed in more than runs: every answer showing a flow. */
+  listChanged(): void;
   /** Responses served from the cache and stored, since start (metrics, tests). */
   stats(): { hits: number; stored: number; dropped: number };
   close(): void;
@@ -64,6 +67,7 @@ export function createResponseCache(
   const dropLocal = (entities: Entity[] | 'all') => {
     generation++;
     counts.dropped++;
+    // A typename alone drops every answer showing one of its objects (by id).
     if (entities === 'all') inner = createInMemoryCache({ max: config.maxResponses });
     else inner.invalidate(entities);
   };
@@ -161,6 +165,9 @@ export function createResponseCache(
     },
     flowChanged(flowName) {
       drop([{ typename: 'Flow', id: encodeGlobalID('Flow', flowName) }]);
+    },
+    listChanged() {
+      drop([{ typename: 'Flow' }]);
     },
     stats: () => ({ ...counts }),
     close: stopListening,

@@ -5,14 +5,23 @@
  * with Redis, a change one replica learns drops the other replica's cached answer.
  */
 import { createHash } from 'node:crypto';
+import { DeleteFlowCommand } from '@aws-sdk/client-appflow';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type RunningGateway, startServer } from '../../src/server.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
-import { FLOW_RUNS, type LiveRig, ON_DEMAND, startRun, waitFor } from '../subscriptions/helpers.js';
+import {
+  FLOW_RUNS,
+  type LiveRig,
+  ON_DEMAND,
+  SCHEDULED,
+  startRun,
+  waitFor,
+} from '../subscriptions/helpers.js';
 import {
   eventsToGateway,
   FLEET,
+  fleetPolls,
   flushEvents,
   follow,
   SECRET,
@@ -38,6 +47,7 @@ type Body = {
     };
   } | null;
   errors?: { extensions?: { code?: string } }[];
+  extensions?: unknown;
 };
 
 const READER_KEY = 'reader-key-0123456789';
@@ -59,6 +69,8 @@ async function ask(url: string, headers: Record<string, string> = {}): Promise<B
 async function dashboard(url: string, headers?: Record<string, string>) {
   const body = await ask(url, headers);
   expect(body.errors).toBeUndefined();
+  // The cache key (its ETag) travels as a header, never in the body.
+  expect(body.extensions).toBeUndefined();
   return new Map(
     body.data!.flows.edges.map((e) => [e.node.flowName, e.node.lastExecution?.executionId]),
   );
@@ -119,6 +131,19 @@ describe('one replica', () => {
     await cachedDashboard();
     const id = await startFlow(rig, ON_DEMAND);
     expect((await dashboard(rig.server.url)).get(ON_DEMAND)).toBe(id);
+  });
+
+  it('a flow deleted elsewhere is gone from the next dashboard after a fleet poll saw it', async () => {
+    // A run started (and in progress) keeps the fleet loop at its active pace (100 ms); before
+    // any event arrived, which would slow it to its reconciliation pace.
+    await startFlow(rig, ON_DEMAND);
+    await fleetPolls(rig, 2);
+    await cachedDashboard();
+    await rig.emulator.client.send(
+      new DeleteFlowCommand({ flowName: SCHEDULED, forceDelete: true }),
+    );
+    await fleetPolls(rig, 2);
+    expect((await dashboard(rig.server.url)).has(SCHEDULED)).toBe(false);
   });
 
   it('a run reported by an EventBridge event shows in the next dashboard', async () => {
