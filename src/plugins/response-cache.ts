@@ -33,6 +33,9 @@ import type { EventBus, Json } from '../live/pubsub.js';
 import type { RunChange } from '../live/state.js';
 import { gatedViewer } from './pipeline.js';
 
+/** How long an unanswered lookup holds its key's generation (longer than any query runs). */
+const PENDING_MS = 120_000;
+
 /** Mutations whose effect the live state reports (it drops the flow and the run). */
 const RUN_MUTATIONS = new Set(['startFlow', 'stopFlow', 'cancelFlowExecutions']);
 
@@ -60,7 +63,12 @@ export function createResponseCache(
   let inner = createInMemoryCache({ max: config.maxResponses });
   /** Bumped by every drop: a response whose lookup saw an older value is not stored. */
   let generation = 0;
-  const pending = new Map<string, number>();
+  /**
+   * Per key, the generation its first unanswered lookup saw. Concurrent misses of a key share
+   * the oldest (the first to finish consumes it; the others store nothing). A lookup whose query
+   * never finished (an error, a refusal) is forgotten after PENDING_MS.
+   */
+  const pending = new Map<string, { generation: number; at: number }>();
   const counts = { hits: 0, stored: 0, dropped: 0 };
   const sessions = new WeakMap<Request, string>();
 
@@ -86,16 +94,20 @@ export function createResponseCache(
       const found = inner.get(key) as ReturnType<Cache['get']>;
       if (found) counts.hits++;
       // The first lookup of a key sets the generation its answer is checked against.
-      else if (!pending.has(key)) {
-        if (pending.size > config.maxResponses) pending.clear();
-        pending.set(key, generation);
+      else {
+        const now = Date.now();
+        const first = pending.get(key);
+        if (!first || now - first.at > PENDING_MS) {
+          if (pending.size > config.maxResponses) pending.clear();
+          pending.set(key, { generation, at: now });
+        }
       }
       return found;
     },
     set(key, result, entities, ttl) {
       const seen = pending.get(key);
       pending.delete(key);
-      if (seen !== generation) return;
+      if (seen?.generation !== generation) return;
       counts.stored++;
       return inner.set(key, result, entities, ttl);
     },
