@@ -54,7 +54,13 @@ export async function benchEvents(opts: { quick?: boolean } = {}): Promise<Row[]
   const control = controlClient(emulator.url);
   const config = loadConfig(
     { ALLOW_ANONYMOUS: 'true', LOG_LEVEL: 'silent', EVENTS_SECRET: SECRET },
-    { appflowEndpoint: emulator.url, embeddedEmulator: false, redisUrl: undefined, port: 0 },
+    {
+      appflowEndpoint: emulator.url,
+      embeddedEmulator: false,
+      redisUrl: undefined,
+      port: 0,
+      metricsPort: 0,
+    },
   );
   config.subscriptions = {
     ...config.subscriptions,

@@ -119,7 +119,8 @@ export function startScript(
   const kind = args.join(' ');
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
     cwd: ROOT,
-    env: { ...process.env, NODE_NO_WARNINGS: '1', ...env },
+    // METRICS_PORT=0: several gateways at once must not meet on the default metrics port.
+    env: { ...process.env, NODE_NO_WARNINGS: '1', METRICS_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

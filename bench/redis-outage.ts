@@ -79,6 +79,7 @@ export async function benchRedisOutage(): Promise<Row[]> {
         appflowEndpoint: emulator.url,
         embeddedEmulator: false,
         port: 0,
+        metricsPort: 0,
         host: '127.0.0.1',
         redisUrl: `redis://127.0.0.1:${port}`,
       },

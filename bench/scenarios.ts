@@ -449,7 +449,12 @@ function spawnUntil(
  */
 export async function startup(ctx: BenchContext): Promise<Row[]> {
   const runs = ctx.quick ? 1 : 5;
-  const env: Record<string, string | undefined> = { ...process.env, PORT: '0', HOST: '127.0.0.1' };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    METRICS_PORT: '0',
+  };
   for (const k of ['APPFLOW_ENDPOINT', 'APPFLOW_USE_AWS', 'REDIS_URL', 'NODE_OPTIONS']) {
     delete env[k];
   }

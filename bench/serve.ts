@@ -51,6 +51,8 @@ async function main(): Promise<{ url: string; close(): Promise<void> | void }> {
           {
             port: 0,
             host: '127.0.0.1',
+            // Several gateways at once (ours, the naive one, replicas): no shared metrics port.
+            metricsPort: 0,
             appflowEndpoint: emulatorUrl,
             embeddedEmulator: false,
             allowAnonymous: true,

@@ -100,6 +100,17 @@ export function redact(value: unknown, depth = 0): unknown {
   return out;
 }
 
+/**
+ * Fields every line of a logger made without its own mixin carries, once set: OpenTelemetry's
+ * trace ids when the process exports spans (src/plugins/index.ts sets it after the SDK started,
+ * which is after the process entry made its logger).
+ */
+let processMixin: (() => Record<string, unknown>) | undefined;
+export function setProcessLogMixin(mixin: (() => Record<string, unknown>) | undefined): void {
+  processMixin = mixin;
+}
+const processFields = () => processMixin?.() ?? {};
+
 export function createLogger(
   options: {
     level?: string;
@@ -113,7 +124,7 @@ export function createLogger(
     {
       name: options.name ?? 'appflow-gateway',
       level: options.level ?? 'info',
-      ...(options.mixin ? { mixin: options.mixin } : {}),
+      mixin: options.mixin ?? processFields,
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: {

@@ -14,6 +14,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import type { EventIntake } from '../live/events.js';
+import { readUpTo } from './pipeline.js';
 
 export const EVENTS_PATH = '/events/appflow';
 
@@ -31,25 +32,6 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
 export function secretMatches(given: string | null, expected: string): boolean {
   if (given === null) return false;
   return timingSafeEqual(digest(given), digest(expected));
-}
-
-/** The body as text, or null once it exceeds `limit` bytes. */
-async function readLimited(request: Request, limit: number): Promise<string | null> {
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 export function useAppflowEvents(options: AppflowEventsOptions): Plugin {
@@ -76,7 +58,7 @@ export function useAppflowEvents(options: AppflowEventsOptions): Plugin {
       if (length !== null && (!/^\d+$/.test(length) || Number(length) > maxBodyBytes)) {
         return refuse(413, 'EVENT_TOO_LARGE', `An event is at most ${maxBodyBytes} bytes.`);
       }
-      const text = await readLimited(request, maxBodyBytes);
+      const text = await readUpTo(request, maxBodyBytes);
       if (text === null) {
         return refuse(413, 'EVENT_TOO_LARGE', `An event is at most ${maxBodyBytes} bytes.`);
       }

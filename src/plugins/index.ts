@@ -10,7 +10,7 @@ import type { Plugin, YogaServerOptions } from 'graphql-yoga';
 import type { AppflowHandle } from '../appflow/client.js';
 import type { GatewayConfig } from '../config.js';
 import type { GatewayContext, GatewayServices } from '../context.js';
-import { createLogger, type Logger } from '../logger.js';
+import { createLogger, type Logger, setProcessLogMixin } from '../logger.js';
 import type { SharedRedis } from '../redis.js';
 import type { AppflowCache } from '../services/cache.js';
 import { hasTracerProvider, startTelemetry, traceLogFields } from '../telemetry.js';
@@ -83,9 +83,11 @@ export async function createProductionLayer(
   // OpenTelemetry first, so the logger can stamp lines with the active span's ids.
   const telemetry = await startTelemetry(config.otlp);
   const otel = config.tracing || telemetry ? await loadOtel() : undefined;
-  const logger =
-    deps.logger ??
-    createLogger({ level: config.logLevel, mixin: otel ? traceLogFields(otel) : undefined });
+  const logFields = otel ? traceLogFields(otel) : undefined;
+  // The process entry's logger (src/server.ts) was made before the SDK started: it learns the
+  // trace ids through the process-wide mixin.
+  if (deps.logger && logFields) setProcessLogMixin(logFields);
+  const logger = deps.logger ?? createLogger({ level: config.logLevel, mixin: logFields });
   if (telemetry) logger.info(config.otlp, 'OpenTelemetry: exporting over OTLP');
   const authenticator = createAuthenticator(config);
   const persisted = PersistedOperations.fromFile(

@@ -161,6 +161,13 @@ export function badRequest(message: string): GraphQLError {
 
 /** A body read up to `limit` bytes; past it, the 413 refusal (the rest is never buffered). */
 export async function readLimitedText(request: Request, limit: number): Promise<string> {
+  const text = await readUpTo(request, limit);
+  if (text === null) throw bodyTooLarge(limit);
+  return text;
+}
+
+/** The body as text, or null once it exceeds `limit` bytes (the rest is never buffered). */
+export async function readUpTo(request: Request, limit: number): Promise<string | null> {
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -171,7 +178,7 @@ export async function readLimitedText(request: Request, limit: number): Promise<
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => {});
-      throw bodyTooLarge(limit);
+      return null;
     }
     chunks.push(value);
   }

@@ -132,7 +132,8 @@ describe('the npm package, installed from its tarball', () => {
       'dist/types/emulator/index.d.ts',
       'dist/web/index.html',
       'model/appflow/service-2.json',
-      'model/appflow/paginators.json',
+      'model/appflow/paginators-1.json',
+      'model/appflow/manifest.json',
       'src/gql/persisted-documents.json',
       'src/operations/flows.graphql',
     ]) {

@@ -15,7 +15,7 @@ import { type RunningGateway, startServer } from '../../src/server.js';
 let server: RunningGateway;
 
 beforeAll(async () => {
-  const config = loadConfig({ LOG_LEVEL: 'warn' }, { port: 0, host: '127.0.0.1' });
+  const config = loadConfig({ LOG_LEVEL: 'warn' }, { port: 0, host: '127.0.0.1', metricsPort: 0 });
   expect(config.embeddedEmulator).toBe(true);
   server = await startServer(config);
 });

@@ -28,6 +28,8 @@ beforeAll(async () => {
       embeddedEmulator: false,
       port: 0,
       host: '127.0.0.1',
+      // Two replicas in one process: each its own metrics port.
+      metricsPort: 0,
       redisUrl: process.env.REDIS_URL,
     },
   );

@@ -189,7 +189,10 @@ describe('a gateway process with OTEL_EXPORTER_OTLP_ENDPOINT', () => {
     const line = lines.find((l) => l.msg === 'request' && l.reqId === 'otel-test-request');
     expect(line, stdout).toBeDefined();
     const request = spans().find((s) => s.name === 'POST /graphql' && s.traceId === line!.trace_id);
-    expect(request).toBeDefined();
+    expect(
+      request,
+      JSON.stringify({ line, spans: spans().map((x) => [x.name, x.traceId, x.spanId]) }),
+    ).toBeDefined();
     expect(line!.span_id).toBe(request!.spanId);
     // Lines outside any request carry no ids.
     expect(lines.find((l) => l.msg === 'shutting down')?.trace_id).toBeUndefined();

@@ -264,9 +264,22 @@ describe('credentials that expire (issue 24 item 1)', () => {
         body: JSON.stringify({ query: FLOW_RUNS, variables: { f: SEEDED_FLOW } }),
       });
       expect(res.status).toBe(200);
-      // Read to the end: the stream completes at `exp` instead of running on.
+      // Read to the end: the stream ends at `exp` instead of running on. Without `complete`
+      // (an operation's stream never says the operation is over when it is not), so the
+      // client retries, and the retry with the expired credential is refused.
       const text = await res.text();
-      expect(text).toContain('event: complete');
+      expect(text).not.toContain('event: complete');
+      const retry = await fetch(`${base}${t === 'stream' ? '/graphql/stream' : '/graphql'}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'text/event-stream',
+          authorization: token,
+        },
+        body: JSON.stringify({ query: FLOW_RUNS, variables: { f: SEEDED_FLOW } }),
+      });
+      expect(retry.status).toBe(401);
+      await retry.body?.cancel();
     },
   );
 });
