@@ -42,7 +42,9 @@ describe('process lifecycle', () => {
       HOST: '127.0.0.1',
       API_KEYS,
       ALLOW_ANONYMOUS: 'false',
-      SHUTDOWN_DELAY_MS: '400',
+      // Long enough that the /ready probe below lands inside the delay on a loaded machine
+      // (with 400 ms it sometimes came after, on a connection already closed: ECONNRESET).
+      SHUTDOWN_DELAY_MS: '2000',
       LOG_LEVEL: 'info',
     });
     running = p.child;
