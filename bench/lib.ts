@@ -248,6 +248,26 @@ export interface TimedCall {
   end: number;
 }
 
+/** The AppFlow calls `run` made, as a client's call listener saw them. */
+export async function recordTimedCalls(
+  appflow: {
+    onCall(listener: (operation: string, outcome: string, durationMs: number) => void): () => void;
+  },
+  run: () => Promise<unknown>,
+): Promise<TimedCall[]> {
+  const calls: TimedCall[] = [];
+  const stop = appflow.onCall((operation, _outcome, durationMs) => {
+    const end = performance.now();
+    calls.push({ operation, start: end - durationMs, end });
+  });
+  try {
+    await run();
+  } finally {
+    stop();
+  }
+  return calls;
+}
+
 /**
  * The longest chain of calls each begun after the one before it ended: the round trips a
  * set of calls took, whatever each one cost (CPU included).

@@ -7,7 +7,7 @@
  * - `.` is any character but Java's line terminators (\n \r \u0085 \u2028 \u2029); RE2's
  *   `.` only excludes \n.
  * - `\s` is Java's [ \t\n\x0B\f\r] (RE2's lacks \x0B), `\S` its complement.
- * - `\uXXXX` is `\x{XXXX}`; an escaped surrogate pair (`\uD800\uDC00`) is its code point.
+ * - `\u` followed by four hex digits is `\x{` those digits `}`; an escaped surrogate pair (`\uD800\uDC00`) is its code point.
  * - A leading negative lookahead of a literal (`^(?!aws:)`), which RE2 has not, becomes a
  *   prefix the value must not start with.
  * Matching is whole-value (`matches()`, like Java). A pattern that still cannot compile is

@@ -7,7 +7,7 @@
  * calls (when each began and ended, from the client's call listener), never on durations.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callChainDepth, type TimedCall } from '../../bench/lib.js';
+import { callChainDepth, recordTimedCalls, type TimedCall } from '../../bench/lib.js';
 import { loadConfig } from '../../src/config.js';
 import { createGateway, type Gateway } from '../../src/yoga.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
@@ -30,19 +30,7 @@ const roundTrips = callChainDepth;
 
 let t: TestGateway;
 
-async function recordCalls(run: () => Promise<unknown>): Promise<Call[]> {
-  const calls: Call[] = [];
-  const stop = t.gateway.appflow.onCall((operation, _outcome, durationMs) => {
-    const end = performance.now();
-    calls.push({ operation, start: end - durationMs, end });
-  });
-  try {
-    await run();
-  } finally {
-    stop();
-  }
-  return calls;
-}
+const recordCalls = (run: () => Promise<unknown>) => recordTimedCalls(t.gateway.appflow, run);
 
 const of = (calls: Call[], operation: string) => calls.filter((c) => c.operation === operation);
 

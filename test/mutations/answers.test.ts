@@ -6,7 +6,7 @@
  * latency on every call, never on durations.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callChainDepth, type TimedCall } from '../../bench/lib.js';
+import { callChainDepth, recordTimedCalls, type TimedCall } from '../../bench/lib.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { s3Flow } from './fixtures.js';
 
@@ -15,16 +15,7 @@ type Any = any;
 
 /** The AppFlow calls `run` made, in order of their start. */
 async function callsOf(run: () => Promise<unknown>): Promise<TimedCall[]> {
-  const calls: TimedCall[] = [];
-  const stop = gw.gateway.appflow.onCall((operation, _outcome, durationMs) => {
-    const end = performance.now();
-    calls.push({ operation, start: end - durationMs, end });
-  });
-  try {
-    await run();
-  } finally {
-    stop();
-  }
+  const calls = await recordTimedCalls(gw.gateway.appflow, run);
   return calls.sort((a, b) => a.start - b.start);
 }
 
